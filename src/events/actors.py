@@ -1,0 +1,206 @@
+"""Political actors in French text → CAMEO actor codes.
+
+An actor is found from *atoms* matched in the sentence — known persons (dated table), titles and
+group nouns ("ministre des Affaires étrangères", "autorités", "armée"), demonyms in any gender and
+number ("biélorusse", "sud-africaines"), country names, capitals used as metonyms ("Pékin a salué"),
+institutions ("le Kremlin") and IGOs ("l'OTAN") — and combined over the noun phrase the parser gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from events.countries import load_countries
+from events.data_files import DATA_DIR, read_tsv, split_alts
+from events.text import fold
+
+ATOM_PERSON, ATOM_TERM, ATOM_COUNTRY, ATOM_CAPITAL, ATOM_ROLE, ATOM_DEMONYM = (
+    "person", "term", "country", "capital", "role", "demonym")
+_MAX_PHRASE = 8
+# Country names that are also common first names or words: only actors when not followed by a name.
+_AMBIGUOUS_NAMES = {"maurice", "dominique", "grenade", "niger", "tonga", "samoa", "jordanie"}
+
+
+def _parse_date(value: str, *, end: bool = False) -> date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(parts[0], parts[1], parts[2])
+    if len(parts) == 2:
+        return date(parts[0], parts[1], 28 if end else 1)
+    return date(parts[0], 12 if end else 1, 31 if end else 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    country: str | None
+    code: str
+    role: str
+    office: str
+    start: date | None
+    end: date | None
+
+    def in_office(self, when: date | None) -> bool:
+        if when is None:
+            return self.end is None
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor: CAMEO code (``CHNGOV``, ``IGOUNO``, ``UKR``) with its parts."""
+
+    code: str
+    name: str
+    country: str | None  # CAMEO/ISO alpha-3, None for IGOs
+    role: str | None  # GOV, MIL, … (type1 code)
+    known_group: str | None  # IGO code for IGOs
+    kind: str  # person | title | country | capital | institution | igo
+
+    @property
+    def key(self) -> str:
+        """What scoring compares: the country, or the IGO's last three letters."""
+        return self.country or (self.code[-3:] if self.code else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    kind: str
+    start: int  # token index in the doc
+    end: int
+    text: str
+    persons: tuple[Person, ...] = ()
+    country: str | None = None
+    code: str | None = None
+    role: str | None = None
+    office: str | None = None
+
+
+class ActorLexicon:
+    """Phrase index over persons, titles, demonyms, countries, capitals, institutions and IGOs."""
+
+    def __init__(self) -> None:
+        self.countries = load_countries()
+        self._persons: dict[str, list[Person]] = {}
+        self._phrases: dict[str, list[tuple[str, dict[str, str]]]] = {}
+        self._exact_case: set[str] = set()
+        for path in sorted((DATA_DIR / "actors").glob("*.tsv")):
+            for row in read_tsv(path):
+                person = Person(
+                    name=row["name"], country=row["country"] or None, code=row["code"], role=row["role"],
+                    office=row["office"], start=_parse_date(row["start"]), end=_parse_date(row["end"], end=True),
+                )
+                for alias in dict.fromkeys([row["name"], *split_alts(row["aliases"])]):
+                    self._persons.setdefault(fold(alias), []).append(person)
+        for row in read_tsv("actor_terms_fr.tsv"):
+            self._add(row["term"], ATOM_TERM, row)
+            if row["term"].isupper():
+                self._exact_case.add(row["term"])
+        for row in read_tsv("roles_fr.tsv"):
+            self._add(row["term"], ATOM_ROLE, row)
+        for country in self.countries.by_iso3.values():
+            for name in country.names:
+                self._add(name, ATOM_COUNTRY, {"country": country.iso3})
+            for capital in country.capitals:
+                self._add(capital, ATOM_CAPITAL, {"country": country.iso3})
+            for demonym in country.demonyms:
+                self._add(demonym, ATOM_DEMONYM, {"country": country.iso3})
+
+    def _add(self, phrase: str, kind: str, row: dict[str, str]) -> None:
+        bucket = self._phrases.setdefault(fold(phrase), [])
+        if all(k != kind for k, _ in bucket):
+            bucket.append((kind, row))
+
+    def persons(self, alias: str) -> list[Person]:
+        return self._persons.get(fold(alias), [])
+
+    def match(self, span: Span) -> Iterator[Atom]:
+        """Longest-first atoms of a sentence, left to right, without overlaps."""
+        doc = span.doc
+        i = span.start
+        while i < span.end:
+            found: list[Atom] = []
+            for j in range(min(span.end, i + _MAX_PHRASE), i, -1):
+                if doc[j - 1].is_punct and j - 1 > i:
+                    continue
+                text = doc[i:j].text
+                key = fold(text)
+                found = self._atoms_for(text, key, i, j)
+                if found:
+                    break
+            if found:
+                yield from found
+                i = found[0].end
+            else:
+                i += 1
+
+    def _atoms_for(self, text: str, key: str, start: int, end: int) -> list[Atom]:
+        capitalised = text[:1].isupper()
+        atoms: list[Atom] = []
+        persons = self._persons.get(key)
+        if persons and capitalised:
+            atoms.append(Atom(ATOM_PERSON, start, end, text, persons=tuple(persons)))
+        for kind, row in self._phrases.get(key, ()):
+            if kind == ATOM_TERM:
+                if row["term"] in self._exact_case and text != row["term"]:
+                    continue
+                if not capitalised and not text.isupper():
+                    continue
+                atoms.append(Atom(kind, start, end, text, country=row["country"] or None, code=row["code"],
+                                  role=row["role"]))
+            elif kind in (ATOM_COUNTRY, ATOM_CAPITAL):
+                if capitalised:
+                    atoms.append(Atom(kind, start, end, text, country=row["country"],
+                                      role="GOV" if kind == ATOM_CAPITAL else None))
+            elif kind == ATOM_ROLE:
+                atoms.append(Atom(kind, start, end, text, role=row["role"], office=row["office"]))
+            elif kind == ATOM_DEMONYM:
+                atoms.append(Atom(kind, start, end, text, country=row["country"]))
+        return atoms
+
+
+def person_actor(persons: tuple[Person, ...], when: date | None) -> Actor:
+    """The person's actor code on the article's date (office in force then, else the latest one)."""
+    in_office = [p for p in persons if p.in_office(when)]
+    pool = in_office or list(persons)
+    # Prefer the highest office held that day, then the most recent start.
+    rank = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3,
+            "igo_leader": 0}
+    best = min(pool, key=lambda p: (rank.get(p.office, 5), -(p.start.toordinal() if p.start else 0)))
+    names = {p.name for p in pool}
+    if len(names) > 1 and not in_office:
+        best = max(pool, key=lambda p: p.start.toordinal() if p.start else 0)
+    known_group = best.code if best.code.startswith("IGO") else None
+    return Actor(best.code, best.name, best.country, best.role if best.role != "IGO" else None,
+                 known_group, "person")
+
+
+def country_actor(iso3: str, role: str | None, *, name: str, kind: str) -> Actor:
+    return Actor(iso3 + (role or ""), name, iso3, role, None, kind)
+
+
+def term_actor(atom: Atom) -> Actor:
+    code = atom.code or ""
+    if code.startswith("IGO"):
+        return Actor(code, atom.text, None, None, code, "igo")
+    return Actor(code, atom.text, atom.country, atom.role, None, "institution")
+
+
+def is_ambiguous_country_token(atom: Atom, token: Token) -> bool:
+    """'Maurice Gourdault' is a person, 'Maurice' alone may be the country."""
+    if fold(atom.text) not in _AMBIGUOUS_NAMES:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return bool(nxt is not None and nxt.text[:1].isupper())
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> ActorLexicon:
+    return ActorLexicon()

@@ -1,0 +1,224 @@
+"""Reading and validating input articles (.jsonl, .txt/.md, folders of them).
+
+Every input problem becomes a :class:`Reject` with a machine-readable ``reason`` and a human
+``detail``; one bad line or file never stops the others.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from events.text import normalize_text, text_hash
+
+INPUT_SUFFIXES = (".jsonl", ".txt", ".md")
+_KNOWN_KEYS = {"id", "url", "title", "published_at", "source", "lang", "text"}
+_HEADER = re.compile(r"^(Title|Titre|Date|URL|Source|Lang|Id)\s*:\s*(.*)$", re.IGNORECASE)
+MAX_RAW_IN_REJECT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    article_id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published_at: datetime | None = None
+    source: str | None = None
+    lang: str = "fr"
+    source_file: str | None = None
+    line_no: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def pub_date(self) -> date | None:
+        return self.published_at.date() if self.published_at else None
+
+    @property
+    def text_hash(self) -> str:
+        return text_hash(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    source_file: str
+    line_no: int | None
+    reason: str
+    detail: str
+    article_id: str | None = None
+    raw: str | None = None
+
+
+class InputError(ValueError):
+    """An input record that cannot become an article; ``reason`` is a short code."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+def parse_published_at(value: object) -> datetime | None:
+    """Parse an ISO date or date-time; ``None`` for missing values, :class:`InputError` for bad ones.
+
+    The wall-clock date of the article's own time zone is kept (a Paris paper's 00:30 is that day).
+    """
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError("bad_date", f"published_at must be an ISO string, got {type(value).__name__}")
+    try:
+        if len(value) == 10:
+            return datetime.combine(date.fromisoformat(value), datetime.min.time())
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise InputError("bad_date", f"published_at {value!r} is not an ISO date: {exc}") from None
+
+
+def article_from_record(record: object, *, source_file: str, line_no: int | None) -> Article:
+    """Validate one JSON record and build the normalised :class:`Article`."""
+    if not isinstance(record, dict):
+        raise InputError("not_an_object", f"expected a JSON object, got {type(record).__name__}")
+    raw_text = record.get("text")
+    if not isinstance(raw_text, str) or not raw_text.strip():
+        raise InputError("no_text", "the article has no text")
+    text = normalize_text(raw_text)
+    article_id = record.get("id")
+    if article_id is None or str(article_id).strip() == "":
+        article_id = "sha-" + text_hash(text)[:16]
+    published_at = parse_published_at(record.get("published_at"))
+    extra = {k: v for k, v in record.items() if k not in _KNOWN_KEYS}
+    return Article(
+        article_id=str(article_id).strip(),
+        text=text,
+        title=_opt_str(record.get("title")),
+        url=_opt_str(record.get("url")),
+        published_at=published_at,
+        source=_opt_str(record.get("source")),
+        lang=_opt_str(record.get("lang")) or "fr",
+        source_file=source_file,
+        line_no=line_no,
+        extra=extra,
+    )
+
+
+def _opt_str(value: object) -> str | None:
+    if value is None:
+        return None
+    text = normalize_text(str(value))
+    return text or None
+
+
+def iter_input_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Expand files and folders (recursively, sorted) into input files with a known suffix."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES:
+                    yield child
+        else:
+            yield path
+
+
+def read_file(path: Path) -> Iterator[Article | Reject]:
+    """Yield the articles of one input file, and a :class:`Reject` for each bad record."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Reject(name, None, "unreadable", f"cannot read file: {exc.strerror or exc}")
+        return
+    if not data.strip():
+        yield Reject(name, None, "empty_file", "the file is empty")
+        return
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield Reject(
+            name,
+            None,
+            "not_utf8",
+            f"the file is not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})",
+            raw=data[:MAX_RAW_IN_REJECT].decode("utf-8", errors="replace"),
+        )
+        return
+    if path.suffix.lower() == ".jsonl":
+        yield from _read_jsonl(content, name)
+    else:
+        yield _read_plain(content, path)
+
+
+def _read_jsonl(content: str, name: str) -> Iterator[Article | Reject]:
+    for line_no, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Reject(name, line_no, "bad_json", f"line is not JSON: {exc.msg} at column {exc.colno}",
+                         raw=line[:MAX_RAW_IN_REJECT])
+            continue
+        try:
+            yield article_from_record(record, source_file=name, line_no=line_no)
+        except InputError as exc:
+            article_id = record.get("id") if isinstance(record, dict) else None
+            yield Reject(name, line_no, exc.reason, exc.detail,
+                         article_id=str(article_id) if article_id is not None else None,
+                         raw=line[:MAX_RAW_IN_REJECT])
+
+
+def _read_plain(content: str, path: Path) -> Article | Reject:
+    """A .txt/.md article: optional ``Key: value`` header lines, a blank line, then the body."""
+    lines = content.splitlines()
+    headers: dict[str, str] = {}
+    body_start = 0
+    for index, line in enumerate(lines):
+        match = _HEADER.match(line.strip())
+        if match:
+            headers[match.group(1).lower()] = match.group(2).strip()
+            continue
+        if headers and not line.strip():
+            body_start = index + 1
+        break
+    else:
+        body_start = len(lines)
+    record = {
+        "id": headers.get("id") or path.stem,
+        "title": headers.get("title") or headers.get("titre"),
+        "url": headers.get("url"),
+        "source": headers.get("source"),
+        "lang": headers.get("lang"),
+        "published_at": headers.get("date"),
+        "text": "\n".join(lines[body_start:]),
+    }
+    try:
+        return article_from_record(record, source_file=str(path), line_no=None)
+    except InputError as exc:
+        return Reject(str(path), None, exc.reason, exc.detail, article_id=path.stem,
+                      raw=content[:MAX_RAW_IN_REJECT])
+
+
+def read_inputs(paths: Iterable[Path | str]) -> Iterator[Article | Reject]:
+    """Read every input file; a second article with an id or text already seen is rejected."""
+    seen_ids: set[str] = set()
+    seen_hashes: set[str] = set()
+    for path in iter_input_files(paths):
+        if not path.exists():
+            yield Reject(str(path), None, "missing", "no such file or folder")
+            continue
+        for item in read_file(path):
+            if isinstance(item, Article):
+                digest = item.text_hash
+                if item.article_id in seen_ids or digest in seen_hashes:
+                    yield Reject(item.source_file or str(path), item.line_no, "duplicate",
+                                 f"article {item.article_id} was already read (same id or same text)",
+                                 article_id=item.article_id)
+                    continue
+                seen_ids.add(item.article_id)
+                seen_hashes.add(digest)
+            yield item

