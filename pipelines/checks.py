@@ -1,0 +1,53 @@
+"""Asset checks on the warehouse tables (blocking where a bad table must not reach the exports)."""
+
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from events.cameo import load_codebook
+
+MAX_REJECT_RATIO = 0.5
+
+
+def _scalar(duckdb: DuckDBResource, sql: str, params: dict[str, object] | None = None) -> int:
+    with duckdb.get_connection() as con:
+        row = con.execute(sql, params or {}).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+@dg.asset_check(asset="articles", description="Every article has an id and text; ids are unique.")
+def articles_have_ids(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    bad = _scalar(duckdb, "SELECT count(*) FROM articles WHERE article_id IS NULL OR length(text) = 0")
+    return dg.AssetCheckResult(passed=bad == 0, metadata={"bad_rows": bad})
+
+
+@dg.asset_check(asset="event_mentions", blocking=True,
+                description="Every mention has a CAMEO code from the project's codebook.")
+def mentions_have_valid_cameo(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    codes = sorted(load_codebook())
+    bad = _scalar(duckdb, "SELECT count(*) FROM event_mentions WHERE NOT list_contains($codes, event_code)",
+                  {"codes": codes})
+    return dg.AssetCheckResult(passed=bad == 0, metadata={"invalid_codes": bad})
+
+
+@dg.asset_check(asset="events", blocking=True,
+                description="No duplicate global_event_id; lat/long in range; no date after publication except intents.")
+def events_are_consistent(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    duplicates = _scalar(duckdb, "SELECT count(*) - count(DISTINCT global_event_id) FROM events")
+    bad_geo = _scalar(duckdb, "SELECT count(*) FROM events WHERE abs(action_geo_lat) > 90 OR abs(action_geo_long) > 180")
+    future = _scalar(duckdb, """
+        SELECT count(*) FROM event_mentions m JOIN articles a USING (article_id)
+        WHERE m.event_date > a.pub_date AND m.event_root_code <> '03'""")
+    passed = duplicates == 0 and bad_geo == 0 and future == 0
+    return dg.AssetCheckResult(passed=passed, metadata={
+        "duplicate_ids": duplicates, "bad_lat_long": bad_geo, "dated_after_publication": future})
+
+
+@dg.asset_check(asset="rejects", description=f"Rejected inputs stay under {MAX_REJECT_RATIO:.0%} of all inputs.")
+def rejects_ratio(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    rejects = _scalar(duckdb, "SELECT count(*) FROM rejects")
+    articles = _scalar(duckdb, "SELECT count(*) FROM articles")
+    ratio = rejects / (rejects + articles) if rejects + articles else 0.0
+    return dg.AssetCheckResult(passed=ratio <= MAX_REJECT_RATIO,
+                               severity=dg.AssetCheckSeverity.WARN,
+                               metadata={"rejects": rejects, "articles": articles, "ratio": round(ratio, 3)})
