@@ -30,11 +30,15 @@ def mentions_have_valid_cameo(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(passed=bad == 0, metadata={"invalid_codes": bad})
 
 
-@dg.asset_check(asset="events", blocking=True,
-                description="No duplicate global_event_id; lat/long in range; no date after publication except intents.")
+@dg.asset_check(
+    asset="events",
+    blocking=True,
+    description="No duplicate global_event_id; lat/long in range; no date after publication except intents.",
+)
 def events_are_consistent(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     duplicates = _scalar(duckdb, "SELECT count(*) - count(DISTINCT global_event_id) FROM events")
-    bad_geo = _scalar(duckdb, "SELECT count(*) FROM events WHERE abs(action_geo_lat) > 90 OR abs(action_geo_long) > 180")
+    bad_geo = _scalar(duckdb, "SELECT count(*) FROM events "
+                              "WHERE abs(action_geo_lat) > 90 OR abs(action_geo_long) > 180")
     future = _scalar(duckdb, """
         SELECT count(*) FROM event_mentions m JOIN articles a USING (article_id)
         WHERE m.event_date > a.pub_date AND m.event_root_code <> '03'""")

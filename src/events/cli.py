@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -28,7 +28,7 @@ err = Console(stderr=True)
 out = Console()
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     parquet = "parquet"
     jsonl = "jsonl"
     table = "table"
@@ -38,7 +38,10 @@ def _read_articles(inputs: list[Path]) -> tuple[list[Article], list[Reject]]:
     articles: list[Article] = []
     rejects: list[Reject] = []
     for item in read_inputs(inputs):
-        (articles if isinstance(item, Article) else rejects).append(item)
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            rejects.append(item)
     for reject in rejects:
         where = reject.source_file + (f":{reject.line_no}" if reject.line_no else "")
         err.print(f"[yellow]rejected[/yellow] {where}: {reject.reason} — {reject.detail}")
@@ -253,7 +256,8 @@ def _context_countries(text: str) -> set[str]:
 
 @app.command()
 def run(
-    inbox: Annotated[Path | None, typer.Option(help="Inbox folder (default: $EVENTS_INBOX or warehouse/inbox).")] = None,
+    inbox: Annotated[Path | None, typer.Option(
+        help="Inbox folder (default: $EVENTS_INBOX or warehouse/inbox).")] = None,
     warehouse: Annotated[Path | None, typer.Option(
         help="DuckDB file (default: $EVENTS_WAREHOUSE or warehouse/events.duckdb).")] = None,
 ) -> None:

@@ -45,6 +45,8 @@ _NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "ni"}
 _INTENT_GOVERNORS = {"devoir", "prévoir", "compter", "envisager", "souhaiter", "espérer", "vouloir", "projeter",
                      "pouvoir", "aller", "proposer", "chercher", "tenter", "s'apprêter", "apprêter", "accepter"}
 _PURPOSE_MARKERS = {"pour", "afin"}
+# Clauses that share the subject of the clause they depend on (gerunds, infinitives, coordinated verbs).
+_INHERIT_SUBJECT = {"advcl", "xcomp", "conj", "ccomp", "obl:arg", "obl", "acl"}
 _SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "lui"}
 _PHONE_WORDS = {"téléphone", "téléphonique", "visioconférence", "téléphoniquement", "appel"}
 _VISIT_WORDS = {"visite", "voyage", "déplacement", "tournée"}
@@ -443,9 +445,10 @@ class _SentenceContext:
             for child in current.children:
                 if child.dep_ in {"nsubj", "nsubj:pass"}:
                     return self._subject_mention(child, current), child.dep_ == "nsubj:pass"
-            if current.dep_ == "acl:relcl" or (current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}):
+            if current.dep_ == "acl:relcl" or (
+                    current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}):
                 return self.mention(self._np_top(current.head)), False
-            if current.dep_ in {"advcl", "xcomp", "conj", "ccomp", "obl:arg", "obl", "acl"} and current.head.i != current.i:
+            if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
                 current = current.head
                 continue
             break
@@ -489,22 +492,22 @@ class _SentenceContext:
                     if mention is not None:
                         return mention
         elif kind == "avec":
-            child = self._child_with_case(token, {"avec", "auprès"})
-            if child is not None:
-                return self.mention(self._np_top(child))
+            partner = self._child_with_case(token, {"avec", "auprès"})
+            if partner is not None:
+                return self.mention(self._np_top(partner))
         elif kind == "iobj":
             for child in token.children:
                 if child.dep_ == "iobj" or (child.pos_ == "PRON" and child.lower_ in {"lui", "leur"}):
                     if child.pos_ == "PRON":
                         return self._pronoun_target(token)
                     return self.mention(child)
-            child = self._child_with_case(token, {"à", "au", "aux"})
-            if child is not None:
-                return self.mention(self._np_top(child))
+            recipient = self._child_with_case(token, {"à", "au", "aux"})
+            if recipient is not None:
+                return self.mention(self._np_top(recipient))
         elif kind == "de":
-            child = self._child_with_case(token, {"de", "du", "des", "d'"})
-            if child is not None:
-                return self.mention(self._np_top(child))
+            owner = self._child_with_case(token, {"de", "du", "des", "d'"})
+            if owner is not None:
+                return self.mention(self._np_top(owner))
         return None
 
     def _pronoun_target(self, token: Token) -> Mention | None:
@@ -589,7 +592,7 @@ class _SentenceContext:
 def _negated(token: Token) -> bool:
     children = list(token.children)
     has_ne = any(c.lower_ in {"ne", "n'"} for c in children)
-    return has_ne and any(c.lower_ in _NEGATIONS for c in children) or any(
+    return (has_ne and any(c.lower_ in _NEGATIONS for c in children)) or any(
         c.lower_ == "sans" for c in children if c.dep_ in {"mark", "case"})
 
 

@@ -106,7 +106,7 @@ def _nearest_year(month: int, day: int, reference: date, weekday: int | None = N
         except ValueError:
             continue
     if weekday is not None:
-        matching = [c for c in candidates if c.weekday() == weekday and c <= reference + timedelta(days=31)]
+        matching = [c for c in candidates if c.weekday() == weekday]
         if matching:
             return min(matching, key=lambda c: abs((c - reference).days))
     past = [c for c in candidates if c <= reference + timedelta(days=31)]

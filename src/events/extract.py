@@ -10,9 +10,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from spacy.tokens import Doc
+
 from events.articles import Article
 from events.cameo import lookup
-from events.coder import Coder, CodedEvent, Mention
+from events.coder import CodedEvent, Coder, Mention
 from events.nlp import DEFAULT_MODEL, parse
 from events.places import Place, load_gazetteer
 
@@ -49,7 +51,7 @@ def _actor_geo(prefix: str, mention: Mention) -> dict[str, object]:
     """Actor geography: the actor's country (GDELT type 1) when it has one."""
     country = mention.actor.country
     gazetteer = load_gazetteer()
-    info = gazetteer._countries.get(country) if country else None  # noqa: SLF001
+    info = gazetteer._countries.get(country) if country else None
     if info is None:
         return {}
     place: Place = gazetteer.country_place(info)
@@ -122,7 +124,7 @@ def extract_events(articles: Iterable[Article], *, options: ExtractOptions | Non
 
 
 def parse_with_context(items: Iterable[tuple[str, Article]],
-                       options: ExtractOptions) -> Iterator[tuple[object, Article]]:
+                       options: ExtractOptions) -> Iterator[tuple[Doc, Article]]:
     from events.nlp import load_model
 
     nlp = load_model(options.model)

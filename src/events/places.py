@@ -9,7 +9,7 @@ capitals, then a country already named in the article, then population.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -108,7 +108,7 @@ class Gazetteer:
             return f"{city}, {self._us_states[admin1]}, {country}"
         return f"{city}, {country}"
 
-    def _city_place(self, row: dict[str, object], *, is_capital: bool, french: bool = False) -> Place:
+    def _city_place(self, row: Mapping[str, object], *, is_capital: bool, french: bool = False) -> Place:
         iso2 = str(row["countrycode"])
         admin1 = str(row.get("admin1code") or "") or None
         fips = self._fips.get(iso2, iso2)
@@ -129,7 +129,7 @@ class Gazetteer:
             from_french_table=french,
         )
 
-    def _french_place(self, row: dict[str, str], cities: dict[str, dict[str, object]]) -> Place:
+    def _french_place(self, row: dict[str, str], cities: Mapping[str, Mapping[str, object]]) -> Place:
         gid = row["geonames_id"]
         if gid and gid in cities:
             return self._city_place(cities[gid], is_capital=False, french=True)
@@ -149,7 +149,7 @@ class Gazetteer:
             from_french_table=True,
         )
 
-    def _capital_place(self, country: Country, cities: dict[str, dict[str, object]]) -> Place | None:
+    def _capital_place(self, country: Country, cities: Mapping[str, Mapping[str, object]]) -> Place | None:
         gid = country.capital_geonames_id
         if gid in self._by_id:
             return self._by_id[gid]

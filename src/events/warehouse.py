@@ -185,7 +185,7 @@ def table_counts(con: duckdb.DuckDBPyConnection, tables: Iterable[str] = (
         "articles", "event_mentions", "events", "rejects")) -> dict[str, int]:
     counts = {}
     for table in tables:
-        row = con.execute(f"SELECT count(*) FROM {duckdb_identifier(table)}").fetchone()  # noqa: S608
+        row = con.execute(f"SELECT count(*) FROM {duckdb_identifier(table)}").fetchone()
         counts[table] = int(row[0]) if row else 0
     return counts
 
