@@ -105,6 +105,7 @@ class CodedEvent:
     symmetric: bool
     sentence_index: int
     sentence: str
+    sentence_span: tuple[int, int]  # character offsets of the sentence in the article text
     event_date: date | None
     date_precision: str
     place: PlaceMention | None
@@ -121,6 +122,14 @@ class Discourse:
     mentions: list[Mention] = field(default_factory=list)
     named: dict[str, Actor] = field(default_factory=dict)  # folded surname/full name → actor
     countries: set[str] = field(default_factory=set)  # ISO2 of places named so far
+
+    def last_pair(self) -> tuple[Mention, Mention] | None:
+        """The two most recent actors of different countries ('leur rencontre', 'les deux dirigeants')."""
+        if not self.mentions:
+            return None
+        last = self.mentions[-1]
+        other = self.last_other(last.actor.key)
+        return (other, last) if other is not None else None
 
     def last_other(self, not_key: str | None, before: int | None = None) -> Mention | None:
         for mention in reversed(self.mentions):
@@ -236,7 +245,7 @@ class Coder:
     # -- one trigger ----------------------------------------------------------------------------
     def _code_trigger(self, token: Token, trigger: Trigger, ctx: _SentenceContext, index: int,
                       places: list[PlaceMention], dates: list) -> Iterator[CodedEvent]:
-        if _negated(token) or _conditional(token):
+        if _negated(token) or _conditional(token) or _anaphoric(token):
             return
         if trigger.requires and not _has_required(token, trigger.requires):
             return
@@ -259,6 +268,7 @@ class Coder:
                 symmetric=trigger.symmetric or intent,
                 sentence_index=index,
                 sentence=ctx.sent.text,
+                sentence_span=(ctx.sent.start_char, ctx.sent.end_char),
                 event_date=event_date,
                 date_precision=precision,
                 place=place,
@@ -289,8 +299,13 @@ class _SentenceContext:
         return list(dict.fromkeys(heads))
 
     def _np_top(self, token: Token) -> Token:
+        """Climb from a name or adjective to the head of its noun phrase ('Xi' → 'président' in
+        'le président chinois Xi Jinping'), but not into a noun that is no actor ('rencontre, Xi Jinping')."""
         while token.dep_ in {"flat:name", "flat", "amod", "appos", "fixed", "compound", "nummod"} \
                 and token.head.i != token.i and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            if token.dep_ in {"appos", "amod"} and token.head.i not in self.by_token \
+                    and token.head.pos_ != "PROPN":
+                break
             token = token.head
         return token
 
@@ -333,7 +348,7 @@ class _SentenceContext:
         if persons:
             actor = person_actor(persons[0].persons, when)
             self._remember(persons[0].text, actor)
-            return Mention(actor, start, end, text, self.doc[persons[0].start].idx)
+            return Mention(actor, persons[0].start, persons[0].end, persons[0].text, self.doc[persons[0].start].idx)
         named = self._named_person(tokens)
         terms = [a for a in atoms if a.kind == ATOM_TERM]
         roles = [a for a in atoms if a.kind == ATOM_ROLE]
@@ -543,6 +558,9 @@ class _SentenceContext:
         if de is not None:
             return de
         if possessive and self.discourse.mentions:
+            if any(c.lower_ in {"leur", "leurs"} for c in possessive):
+                pair = self.discourse.last_pair()
+                return pair[0] if pair else None
             return self.discourse.mentions[-1]
         return None
 
@@ -562,8 +580,9 @@ class _SentenceContext:
                     if tok.dep_ == "conj" and tok.head.i == head.i:
                         return self.mention(tok)
         # "leur rencontre", "les deux dirigeants": the last two actors of different countries
-        if any(c.lower_ in {"leur", "leurs"} for c in token.children) and len(self.discourse.mentions) >= 2:
-            return self.discourse.mentions[-2]
+        if any(c.lower_ in {"leur", "leurs"} for c in token.children):
+            pair = self.discourse.last_pair()
+            return pair[1] if pair else None
         return None
 
     def _conj_targets(self, token: Token, trigger: Trigger) -> Iterator[Mention]:
@@ -594,6 +613,12 @@ def _negated(token: Token) -> bool:
     has_ne = any(c.lower_ in {"ne", "n'"} for c in children)
     return (has_ne and any(c.lower_ in _NEGATIONS for c in children)) or any(
         c.lower_ == "sans" for c in children if c.dep_ in {"mark", "case"})
+
+
+def _anaphoric(token: Token) -> bool:
+    """'Cette rencontre', 'ces entretiens' refer back to an event already reported."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in {"ce", "cet", "cette", "ces"} for c in token.children)
 
 
 def _conditional(token: Token) -> bool:

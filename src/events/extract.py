@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from events.articles import Article
 from events.cameo import lookup
 from events.coder import CodedEvent, Coder, Mention
-from events.nlp import DEFAULT_MODEL, parse
+from events.nlp import DEFAULT_MODEL, for_parser, parse
 from events.places import Place, load_gazetteer
 
 
@@ -86,7 +86,7 @@ def event_row(article: Article, event: CodedEvent, *, is_root: bool, added: date
         "num_sources": 1,
         "num_articles": 1,
         "avg_tone": None,
-        "sentence": event.sentence,
+        "sentence": article.text[event.sentence_span[0]:event.sentence_span[1]].strip() or event.sentence,
         "sentence_index": event.sentence_index,
         "trigger": event.trigger,
         "actor1_char_offset": a1.char_offset,
@@ -112,7 +112,7 @@ def extract_events(articles: Iterable[Article], *, options: ExtractOptions | Non
 
     def texts_and_articles() -> Iterator[tuple[str, Article]]:
         for article in pending:
-            yield article.text, article
+            yield for_parser(article.text), article
 
     nlp_stream = parse_with_context(texts_and_articles(), options)
     for doc, article in nlp_stream:

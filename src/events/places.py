@@ -20,7 +20,9 @@ from events.data_files import read_tsv
 from events.text import fold
 
 GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = 1, 2, 3, 4, 5
-_LATIN = re.compile(r"^[\w\s'’.\-()]+$")
+# French function words and short codes that GeoNames lists as alternate names (la → Los Angeles).
+_NEVER_PLACES = {"le", "la", "les", "l'", "de", "du", "des", "un", "une", "et", "en", "au", "aux", "a", "à", "y",
+                 "sud", "nord", "est", "ouest", "etat", "route", "paix", "union", "ceinture"}
 _NOT_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\s'’.\-()]")
 
 
@@ -98,6 +100,8 @@ class Gazetteer:
 
     def _add(self, name: str, place: Place) -> None:
         key = fold(name)
+        if key in _NEVER_PLACES or len(key) < 3 or (name.isupper() and len(name) <= 4):
+            return
         bucket = self._index.setdefault(key, [])
         if all(p.feature_id != place.feature_id or p.geo_type != place.geo_type for p in bucket):
             bucket.append(place)
