@@ -426,7 +426,32 @@ class _SentenceContext:
             self.discourse.named.setdefault(fold(parts[-1]), actor)
 
     # -- arguments -----------------------------------------------------------------------------
+    def _pair_subject(self, token: Token) -> tuple[Mention, Mention] | None:
+        """'Les deux dirigeants ont signé…', 'ils se sont entretenus': the two actors last named."""
+        current = token
+        for _ in range(3):
+            for child in current.children:
+                if child.dep_ != "nsubj":
+                    continue
+                plural_pronoun = child.pos_ == "PRON" and child.lower_ in {"ils", "elles"}
+                two = any(c.lower_ in {"deux", "les deux"} for c in child.children if c.dep_ in {"nummod", "det"})
+                if (plural_pronoun or two) and not any(c.dep_ == "conj" for c in child.children):
+                    return self.discourse.last_pair()
+                return None
+            if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
+                current = current.head
+                continue
+            break
+        return None
+
     def arguments(self, token: Token, trigger: Trigger) -> Iterator[tuple[Mention, Mention, float]]:
+        if trigger.symmetric:
+            pair = self._pair_subject(token)
+            if pair is not None:
+                target = self._target(token, trigger)
+                if target is None or target.actor.key in {pair[0].actor.key, pair[1].actor.key}:
+                    yield pair[0], pair[1], 0.8
+                    return
         subject, passive = self._subject(token)
         target = self._target(token, trigger)
         confidence = 0.9

@@ -16,13 +16,35 @@ class ModelNotInstalled(RuntimeError):
     """The spaCy model is not installed; the message says how to install it (offline-safe)."""
 
 
+_SENTENCE_END = {".", "!", "?", "…", "...", "?!", "!?"}
+_ABBREVIATIONS = {"m.", "mm.", "mme.", "dr.", "pr.", "st.", "ste.", "gén.", "col.", "cf.", "etc.", "p.", "n°"}
+_CLOSERS = {'"', "»", ")", "'"}
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence (news paragraphs, headlines); the parser keeps these boundaries."""
+    """Rule-based sentence boundaries that the parser must keep.
+
+    A line break always ends a sentence (paragraphs, headlines); a sentence-final mark followed by a
+    capitalised word ends one; nothing else does. The small model otherwise splits inside names such as
+    "Luiz Inácio Lula da Silva" and merges paragraphs.
+    """
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text or previous.whitespace_.count("\n"):
-            token.is_sent_start = True
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = not token.is_space or token.i == 1
+            continue
+        if token.is_space:
+            token.is_sent_start = False
+            continue
+        ender = previous
+        if ender.text in _CLOSERS and ender.i > 0:
+            ender = doc[ender.i - 1]
+        ends = ender.text in _SENTENCE_END and ender.lower_ not in _ABBREVIATIONS
+        ends = ends and (token.text[:1].isupper() or token.text[:1].isdigit() or token.text in {'"', "«", "-"})
+        if previous.text in _CLOSERS and not ends:
+            ends = False
+        token.is_sent_start = bool(ends) and not (len(ender.text) == 2 and ender.text[0].isupper())
     return doc
 
 
