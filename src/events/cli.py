@@ -166,6 +166,11 @@ def evaluate(
         for miss in scores.misses:
             out.print(f"[red]missed[/red] {miss['article_id']} {miss['actor1']['code']}→{miss['actor2']['code']} "
                       f"{miss['cameo']} {miss.get('date')} «{miss.get('trigger')}»")
+        for what, gold_event, row in scores.wrong_details:
+            expected = gold_event.get("date") if what == "date" else (gold_event.get("place") or {}).get("name")
+            got = row["event_date"] if what == "date" else row.get("action_geo_text")
+            out.print(f"[magenta]wrong {what}[/magenta] {row['article_id']} {row['actor1_code']}→{row['actor2_code']} "
+                      f"{row['event_code']}: gold {expected}, got {got} «{row['trigger']}»")
         for row in scores.spurious:
             out.print(f"[yellow]spurious[/yellow] {row['article_id']} {row['actor1_code']}→{row['actor2_code']} "
                       f"{row['event_code']} {row['event_date']} «{row['trigger']}» ({row['actor1_text']} / "

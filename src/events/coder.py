@@ -42,6 +42,13 @@ _NP_DEPS = {"amod", "nmod", "det", "case", "fixed", "flat", "flat:name", "flat:f
             "nummod", "dep"}
 _PLACE_PREPS = {"à", "au", "aux", "en", "dans", "depuis", "vers", "près", "sur"}
 _NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "ni"}
+# Words a small parser mistakes for objects ("a reçu jeudi X"): never an actor argument.
+_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir",
+               "midi", "nuit", "veille", "lendemain", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+               "août", "septembre", "octobre", "novembre", "décembre", "semaine", "mois", "an", "année", "jour"}
+# Governors that say an event did not (or not yet) happen: "a reporté sa visite", "a annulé la rencontre".
+_CANCEL_GOVERNORS = {"reporter", "annuler", "repousser", "ajourner", "suspendre", "boycotter", "refuser",
+                     "renoncer", "décliner", "empêcher", "exclure", "écarter", "rejeter"}
 _INTENT_GOVERNORS = {"devoir", "prévoir", "compter", "envisager", "souhaiter", "espérer", "vouloir", "projeter",
                      "pouvoir", "aller", "proposer", "chercher", "tenter", "s'apprêter", "apprêter", "accepter"}
 _PURPOSE_MARKERS = {"pour", "afin"}
@@ -179,8 +186,9 @@ class Coder:
                      and (discourse.pub_date is None or d.resolved.value <= discourse.pub_date)]
         if day_dates and day_dates[-1].resolved is not None:
             discourse.last_date = day_dates[-1].resolved.value
-        if places:
-            discourse.last_place = places[-1]
+        cities = [p for p in places if p.place.geo_type != GEO_COUNTRY]
+        if cities:
+            discourse.last_place = cities[-1]
         return events
 
     def _trigger(self, token: Token) -> Trigger | None:
@@ -204,12 +212,15 @@ class Coder:
         seen: set[int] = set()
         candidates: list[tuple[int, int]] = [(e.start, e.end) for e in sent.ents if e.label_ in {"LOC", "GPE"}]
         for token in sent:
-            if token.lower_ in _PLACE_PREPS and token.i + 1 < sent.end and sent.doc[token.i + 1].text[:1].isupper():
-                end = token.i + 2
+            start = token.i + 1
+            if token.lower_ in _PLACE_PREPS and start < sent.end and sent.doc[start].lower_ in {"l'", "la", "le"}:
+                start += 1
+            if token.lower_ in _PLACE_PREPS and start < sent.end and sent.doc[start].text[:1].isupper():
+                end = start + 1
                 while end < sent.end and (sent.doc[end].text[:1].isupper() or sent.doc[end].text in {"-", "de"}) \
                         and end - token.i < 5:
                     end += 1
-                candidates.append((token.i + 1, end))
+                candidates.append((start, end))
         for start, end in sorted(candidates):
             if start in seen:
                 continue
@@ -236,16 +247,16 @@ class Coder:
         atom = by_token.get(span.start)
         if atom is not None and atom.kind == ATOM_PERSON:
             return False
-        has_prep = any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.children) or (
-            span.start > 0 and span.doc[span.start - 1].lower_ in _PLACE_PREPS)
-        if atom is not None and atom.kind in {ATOM_COUNTRY, ATOM_CAPITAL, ATOM_TERM}:
-            return has_prep
-        return has_prep or head.dep_ in {"obl", "obl:mod", "nmod"}
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ in {"l'", "le", "la", "les"} and span.start > 1:
+            before = span.doc[span.start - 2]
+        return any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.children) or (
+            before is not None and before.lower_ in _PLACE_PREPS)
 
     # -- one trigger ----------------------------------------------------------------------------
     def _code_trigger(self, token: Token, trigger: Trigger, ctx: _SentenceContext, index: int,
                       places: list[PlaceMention], dates: list) -> Iterator[CodedEvent]:
-        if _negated(token) or _conditional(token) or _anaphoric(token):
+        if _negated(token) or _conditional(token) or _anaphoric(token) or _cancelled(token):
             return
         if trigger.requires and not _has_required(token, trigger.requires):
             return
@@ -467,7 +478,7 @@ class _SentenceContext:
                 subject = self._noun_source(token)
         if target is None and subject is not None and trigger.symmetric:
             target = self._conj_partner(token)
-        if target is None and trigger.symmetric and subject is not None:
+        if target is None and subject is not None and trigger.target != "de":
             target = self._linear(token, after=True, exclude=subject)
             confidence = 0.6
         if subject is None and target is not None:
@@ -525,7 +536,7 @@ class _SentenceContext:
     def _target_of_kind(self, token: Token, kind: str) -> Mention | None:
         if kind == "obj":
             for child in token.children:
-                if child.dep_ == "obj":
+                if child.dep_ == "obj" and child.lower_ not in _TIME_WORDS:
                     if child.pos_ == "PRON":
                         return self._pronoun_target(token)
                     mention = self.mention(self._np_top(child))
@@ -533,6 +544,11 @@ class _SentenceContext:
                         return mention
         elif kind == "avec":
             partner = self._child_with_case(token, {"avec", "auprès"})
+            if partner is not None and partner.pos_ == "PRON" and partner.lower_ in {"qui", "lequel", "laquelle"}:
+                relative = token
+                while relative.dep_ not in {"acl:relcl", "acl"} and relative.head.i != relative.i:
+                    relative = relative.head
+                return self.mention(self._np_top(relative.head)) if relative.dep_.startswith("acl") else None
             if partner is not None:
                 return self.mention(self._np_top(partner))
         elif kind == "iobj":
@@ -640,6 +656,18 @@ def _negated(token: Token) -> bool:
         c.lower_ == "sans" for c in children if c.dep_ in {"mark", "case"})
 
 
+def _cancelled(token: Token) -> bool:
+    """'a reporté la visite qu'il devait effectuer', 'a annulé sa rencontre avec'."""
+    current = token
+    for _ in range(3):
+        if current.head.i == current.i:
+            return False
+        if current.dep_ in {"obj", "xcomp", "acl:relcl", "acl", "nmod"} and current.head.lemma_ in _CANCEL_GOVERNORS:
+            return True
+        current = current.head
+    return False
+
+
 def _anaphoric(token: Token) -> bool:
     """'Cette rencontre', 'ces entretiens' refer back to an event already reported."""
     return token.pos_ == "NOUN" and any(
@@ -716,10 +744,15 @@ def _event_date(token: Token, sent: Span, dates: list, discourse: Discourse, *,
 
 
 def _action_place(token: Token, places: list[PlaceMention], discourse: Discourse) -> PlaceMention | None:
-    if places:
-        cities = [p for p in places if p.place.geo_type != GEO_COUNTRY] or places
-        attached = [p for p in cities if _governed_by(token.doc[p.token], token)]
-        pool = attached or cities
+    """The place governed by the trigger, else the nearest city of the sentence, else the last city named.
+
+    A country ("en Ukraine") counts only when the trigger governs it: it is often a topic, not a venue.
+    """
+    attached = [p for p in places if _governed_by(token.doc[p.token], token)]
+    attached_cities = [p for p in attached if p.place.geo_type != GEO_COUNTRY]
+    cities = [p for p in places if p.place.geo_type != GEO_COUNTRY]
+    pool = attached_cities or cities or attached
+    if pool:
         return min(pool, key=lambda p: abs(p.token - token.i))
     return discourse.last_place
 

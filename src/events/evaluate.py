@@ -52,6 +52,7 @@ class Scores:
     place_id_right: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold root, predicted root)
     misses: list[dict[str, Any]] = field(default_factory=list)
+    wrong_details: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
     spurious: list[dict[str, Any]] = field(default_factory=list)
 
     @staticmethod
@@ -147,14 +148,20 @@ def score(rows: Iterable[dict[str, Any]], gold: dict[str, list[dict[str, Any]]])
             scores.confusion[(root, root)] += 1
             if event.get("date"):
                 scores.date_total += 1
-                scores.date_right += str(best.get("event_date")) == str(event["date"])
+                if str(best.get("event_date")) == str(event["date"]):
+                    scores.date_right += 1
+                else:
+                    scores.wrong_details.append(("date", event, best))
             place = event.get("place")
             if place and root != "03":
                 scores.place_total += 1
                 scores.place_country_right += _place_iso2(best, fips_iso2) == place.get("country")
                 if place.get("geonames_id"):
                     scores.place_id_total += 1
-                    scores.place_id_right += str(best.get("action_geo_feature_id")) == str(place["geonames_id"])
+                    if str(best.get("action_geo_feature_id")) == str(place["geonames_id"]):
+                        scores.place_id_right += 1
+                    else:
+                        scores.wrong_details.append(("place", event, best))
         scores.spurious.extend(unused)
     return scores
 

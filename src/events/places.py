@@ -68,6 +68,7 @@ class Gazetteer:
         gn_countries = cache.get_countries()
         self._fips = {iso2: row.get("fips") or iso2 for iso2, row in gn_countries.items()}
         self._country_names = {iso2: row["name"] for iso2, row in gn_countries.items()}
+        self._country_ids = {iso2: str(row["geonameid"]) for iso2, row in gn_countries.items()}
         for country in self._countries.by_iso3.values():
             self._fips.setdefault(country.iso2, country.fips)
             self._country_names.setdefault(country.iso2, country.name_fr)
@@ -176,7 +177,7 @@ class Gazetteer:
             adm1_code=None,
             lat=country.lat,
             lon=country.lon,
-            feature_id=self._fips.get(country.iso2, country.fips),
+            feature_id=self._country_ids.get(country.iso2),
             fullname=self._country_names.get(country.iso2, country.name_fr),
         )
 
