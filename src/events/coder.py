@@ -186,9 +186,12 @@ class Coder:
                      and (discourse.pub_date is None or d.resolved.value <= discourse.pub_date)]
         if day_dates and day_dates[-1].resolved is not None:
             discourse.last_date = day_dates[-1].resolved.value
+        placed = [e.place for e in events if e.place is not None]
         cities = [p for p in places if p.place.geo_type != GEO_COUNTRY]
-        if cities:
-            discourse.last_place = cities[-1]
+        if placed:
+            discourse.last_place = placed[-1]
+        elif cities:
+            discourse.last_place = cities[0]
         return events
 
     def _trigger(self, token: Token) -> Trigger | None:
@@ -464,11 +467,18 @@ class _SentenceContext:
                     yield pair[0], pair[1], 0.8
                     return
         subject, passive = self._subject(token)
+        passive = passive or _is_passive(token)
         target = self._target(token, trigger)
         confidence = 0.9
         if passive:
-            agent = self._child_with_case(token, {"par"})
-            subject, target = (self.mention(agent) if agent is not None else None), subject
+            agent_token = self._child_with_case(token, {"par"})
+            agent = self.mention(self._np_top(agent_token)) if agent_token is not None else None
+            if agent is None:
+                agent = self._after_word(token, {"par"})
+            patient = subject or self._linear(token, after=False, exclude=None)
+            subject, target = agent, patient
+        elif target is None and trigger.target in {"avec", "any", "entre"}:
+            target = self._after_word(token, {"avec", "auprès"})
         if trigger.pos == "NOUN":
             between = self._between(token)
             if between is not None:
@@ -476,12 +486,12 @@ class _SentenceContext:
                 return
             if subject is None:
                 subject = self._noun_source(token)
-        if target is None and subject is not None and trigger.symmetric:
-            target = self._conj_partner(token)
+        if subject is not None and trigger.symmetric and (target is None or target.actor.key == subject.actor.key):
+            target = self._conj_partner(token, subject)
         if target is None and subject is not None and trigger.target != "de":
             target = self._linear(token, after=True, exclude=subject)
             confidence = 0.6
-        if subject is None and target is not None:
+        if subject is None and target is not None and not passive:
             subject = self._linear(token, after=False, exclude=target)
             confidence = 0.6
         if subject is None or target is None:
@@ -605,12 +615,23 @@ class _SentenceContext:
             return self.discourse.mentions[-1]
         return None
 
-    def _conj_partner(self, token: Token) -> Mention | None:
+    def _conj_partner(self, token: Token, subject: Mention | None = None) -> Mention | None:
         for child in token.children:
             if child.dep_ in {"nsubj", "nsubj:pass"}:
-                for conj in child.children:
-                    if conj.dep_ == "conj":
-                        return self.mention(self._np_top(conj))
+                for conj in child.subtree:
+                    if conj.dep_ != "conj" or conj.pos_ in {"VERB", "AUX"}:
+                        continue
+                    atom = self.by_token.get(conj.i)
+                    if atom is not None and atom.kind == ATOM_DEMONYM and atom.country:
+                        head_role = self.by_token.get(child.i)
+                        role = head_role.role if head_role is not None and head_role.kind == ATOM_ROLE else "GOV"
+                        mention = Mention(country_actor(atom.country, role, name=conj.text, kind="title"),
+                                          conj.i, conj.i + 1, conj.text, conj.idx)
+                    else:
+                        mention = self.mention(self._np_top(conj)) if self._np_top(conj).i != child.i else \
+                            self.mention(conj)
+                    if mention is not None and (subject is None or mention.actor.key != subject.actor.key):
+                        return mention
                 if child.head.i == token.i and child.lower_ in {"ils", "elles"} and len(self.discourse.mentions) >= 2:
                     return self.discourse.mentions[-2]
         # "Xi Jinping et Vladimir Poutine se sont entretenus": the parser may put the first name elsewhere
@@ -635,16 +656,41 @@ class _SentenceContext:
                         if mention is not None:
                             yield mention
 
-    def _linear(self, token: Token, *, after: bool, exclude: Mention) -> Mention | None:
-        """Nearest actor on one side of the trigger in the same sentence (fallback, lower confidence)."""
+    def _linear(self, token: Token, *, after: bool, exclude: Mention | None) -> Mention | None:
+        """Nearest actor on one side of the trigger in the same sentence (fallback, lower confidence).
+
+        Before the trigger, an actor inside a prepositional phrase ('allié du Kremlin') is no subject.
+        """
         heads = self.actor_heads()
         ordered = [h for h in heads if (h > token.i if after else h < token.i)]
         if not after:
             ordered.reverse()
         for head in ordered:
+            if not after and self._in_prepositional_phrase(self.doc[head]):
+                continue
             mention = self.mention(self.doc[head])
-            if mention is not None and mention.actor.key != exclude.actor.key:
+            if mention is not None and (exclude is None or mention.actor.key != exclude.actor.key):
                 return mention
+        return None
+
+    def _in_prepositional_phrase(self, token: Token) -> bool:
+        first = self.group(token)[0]
+        before = self.doc[first.i - 1] if first.i > self.sent.start else None
+        return first.pos_ == "ADP" or (before is not None and before.pos_ == "ADP")
+
+    def _after_word(self, token: Token, words: set[str]) -> Mention | None:
+        """The actor right after 'par' / 'avec' following the trigger, when the parse attached it elsewhere."""
+        heads = self.actor_heads()
+        for tok in self.sent:
+            if tok.i <= token.i or tok.lower_ not in words:
+                continue
+            for head in heads:
+                start = self.group(self.doc[head])[0].i
+                if tok.i < head <= tok.i + 6 and start <= tok.i + 3:
+                    mention = self.mention(self.doc[head])
+                    if mention is not None:
+                        return mention
+            return None
         return None
 
 
@@ -666,6 +712,11 @@ def _cancelled(token: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _is_passive(token: Token) -> bool:
+    return "Voice=Pass" in str(token.morph) or any(
+        c.dep_ == "aux:pass" or (c.lower_ == "été" and c.pos_ == "AUX") for c in token.children)
 
 
 def _anaphoric(token: Token) -> bool:
@@ -750,19 +801,23 @@ def _action_place(token: Token, places: list[PlaceMention], discourse: Discourse
     """
     attached = [p for p in places if _governed_by(token.doc[p.token], token)]
     attached_cities = [p for p in attached if p.place.geo_type != GEO_COUNTRY]
+    if attached_cities:
+        return min(attached_cities, key=lambda p: abs(p.token - token.i))
     cities = [p for p in places if p.place.geo_type != GEO_COUNTRY]
-    pool = attached_cities or cities or attached
-    if pool:
-        return min(pool, key=lambda p: abs(p.token - token.i))
+    if cities:
+        return cities[0]
+    if attached:
+        return attached[0]
     return discourse.last_place
 
 
 def _governed_by(token: Token, trigger: Token) -> bool:
+    """The place hangs on the trigger itself, or on one of its arguments, not on another verb."""
     current = token
-    for _ in range(6):
+    for _ in range(4):
         if current.i == trigger.i:
             return True
-        if current.head.i == current.i:
+        if current.head.i == current.i or (current.i != token.i and current.pos_ in {"VERB", "AUX"}):
             return False
         current = current.head
     return False
@@ -773,7 +828,7 @@ def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
     best: dict[tuple[object, ...], CodedEvent] = {}
     for event in events:
         keys = (event.actor1.actor.key, event.actor2.actor.key)
-        if event.symmetric:
+        if event.symmetric or event.code.startswith("04"):  # a visit and its hosting are one meeting
             keys = tuple(sorted(keys))  # type: ignore[assignment]
         place_id = event.place.place.feature_id if event.place else None
         key = (keys, event.code[:2], event.event_date, place_id)
