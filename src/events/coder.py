@@ -170,7 +170,7 @@ class Coder:
                 by_token.setdefault(i, atom)
         places = list(self._places(sent, by_token, discourse))
         dates = find_dates(sent.text, discourse.pub_date, discourse.last_date)
-        ctx = _SentenceContext(self, sent, by_token, discourse)
+        ctx = _SentenceContext(self, sent, by_token, discourse, places)
         events: list[CodedEvent] = []
         for token in sent:
             trigger = self._trigger(token)
@@ -195,14 +195,22 @@ class Coder:
         return events
 
     def _trigger(self, token: Token) -> Trigger | None:
-        pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ == "NOUN" else None
-        if pos is None:
-            # the small model often tags participles as ADJ or NOUN; try both readings
-            return self.triggers.get((token.lemma_.lower(), "VERB")) if token.pos_ == "ADJ" else None
-        trigger = self.triggers.get((token.lemma_.lower(), pos))
-        if trigger is None and pos == "NOUN":
-            trigger = self.triggers.get((token.lemma_.lower(), "VERB")) if token.tag_ == "VERB" else None
-        if trigger is None:
+        if token.pos_ not in {"VERB", "AUX", "NOUN", "ADJ", "PROPN"} or not token.is_alpha and "-" not in token.text:
+            return None
+        lemma = token.lemma_.lower().replace(" ", "-")
+        forms = [lemma, token.lower_, token.lower_.rstrip("s")]
+        # the small model mixes up nouns, participles and adjectives: the tag decides first, then the form
+        first = "VERB" if token.pos_ in {"VERB", "AUX", "ADJ"} else "NOUN"
+        second = "NOUN" if first == "VERB" else "VERB"
+        trigger = None
+        for pos in (first, second):
+            for form in forms:
+                trigger = self.triggers.get((form, pos))
+                if trigger is not None:
+                    break
+            if trigger is not None:
+                break
+        if trigger is None or (trigger.pos == "VERB" and token.pos_ == "PROPN"):
             return None
         if trigger.reflexive is not None and trigger.pos == "VERB":
             reflexive = any(c.lower_ in {"se", "s'", "me", "te", "nous", "vous"} and c.dep_.startswith(("expl", "obj"))
@@ -293,8 +301,10 @@ class Coder:
 class _SentenceContext:
     """Argument finding for the triggers of one sentence."""
 
-    def __init__(self, coder: Coder, sent: Span, by_token: dict[int, Atom], discourse: Discourse) -> None:
+    def __init__(self, coder: Coder, sent: Span, by_token: dict[int, Atom], discourse: Discourse,
+                 places: list[PlaceMention]) -> None:
         self.coder = coder
+        self.places = places
         self.sent = sent
         self.doc = sent.doc
         self.by_token = by_token
@@ -488,7 +498,9 @@ class _SentenceContext:
                 subject = self._noun_source(token)
         if subject is not None and trigger.symmetric and (target is None or target.actor.key == subject.actor.key):
             target = self._conj_partner(token, subject)
-        if target is None and subject is not None and trigger.target != "de":
+        if target is None and subject is not None and trigger.target == "place":
+            target = self._host(token, subject)
+        if target is None and subject is not None and trigger.target not in {"de", "to", "place"}:
             target = self._linear(token, after=True, exclude=subject)
             confidence = 0.6
         if subject is None and target is not None and not passive:
@@ -536,7 +548,8 @@ class _SentenceContext:
 
     def _target(self, token: Token, trigger: Trigger) -> Mention | None:
         order = {"any": ("obj", "avec", "iobj"), "obj": ("obj", "avec"), "avec": ("avec", "obj"),
-                 "iobj": ("iobj", "obj"), "entre": ("avec",), "de": ("de",)}[trigger.target]
+                 "iobj": ("iobj", "obj"), "to": ("iobj",), "entre": ("avec",), "de": ("de",),
+                 "contre": ("contre", "obj"), "place": ("obj", "avec")}[trigger.target]
         for kind in order:
             found = self._target_of_kind(token, kind)
             if found is not None:
@@ -570,6 +583,11 @@ class _SentenceContext:
             recipient = self._child_with_case(token, {"à", "au", "aux"})
             if recipient is not None:
                 return self.mention(self._np_top(recipient))
+        elif kind == "contre":
+            against = self._child_with_case(token, {"contre", "envers", "visant"})
+            if against is not None:
+                return self.mention(self._np_top(against))
+            return self._after_word(token, {"contre", "visant", "envers"})
         elif kind == "de":
             owner = self._child_with_case(token, {"de", "du", "des", "d'"})
             if owner is not None:
@@ -672,6 +690,17 @@ class _SentenceContext:
             if mention is not None and (exclude is None or mention.actor.key != exclude.actor.key):
                 return mention
         return None
+
+    def _host(self, token: Token, visitor: Mention) -> Mention | None:
+        """'X est arrivé à Kiev', 'sa visite à Moscou': the host is the government of the visited country."""
+        place = _action_place(token, self.places, self.discourse) if self.places else None
+        if place is None or place.place.geo_type == GEO_COUNTRY and not _governed_by(self.doc[place.token], token):
+            return None
+        iso3 = place.place.country_iso3
+        if not iso3 or iso3 == visitor.actor.country:
+            return None
+        actor = country_actor(iso3, "GOV", name=place.text, kind="host")
+        return Mention(actor, place.token, place.token + 1, place.text, self.doc[place.token].idx)
 
     def _in_prepositional_phrase(self, token: Token) -> bool:
         first = self.group(token)[0]
@@ -824,7 +853,15 @@ def _governed_by(token: Token, trigger: Token) -> bool:
 
 
 def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
-    """One event per (actors, root, date, place) within an article: the most confident mention wins."""
+    """One event per (actors, root, date, place) within an article: the most confident mention wins.
+
+    A visit whose host was only inferred from the place ("est arrivé à Kiev") is dropped when the article
+    reports a meeting of the same two parties anyway: it is the same visit.
+    """
+    named_pairs = {(frozenset((e.actor1.actor.key, e.actor2.actor.key)), e.code[:2]) for e in events
+                   if "host" not in (e.actor1.actor.kind, e.actor2.actor.kind)}
+    events = [e for e in events if "host" not in (e.actor1.actor.kind, e.actor2.actor.kind)
+              or (frozenset((e.actor1.actor.key, e.actor2.actor.key)), e.code[:2]) not in named_pairs]
     best: dict[tuple[object, ...], CodedEvent] = {}
     for event in events:
         keys = (event.actor1.actor.key, event.actor2.actor.key)
