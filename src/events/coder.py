@@ -100,6 +100,7 @@ class PlaceMention:
     place: Place
     token: int
     text: str
+    char_offset: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,11 @@ class CodedEvent:
     date_precision: str
     place: PlaceMention | None
     confidence: float
+
+    @property
+    def place_in_sentence(self) -> bool:
+        start, end = self.sentence_span
+        return self.place is not None and start <= self.place.char_offset < end
 
 
 @dataclass(slots=True)
@@ -250,7 +256,7 @@ class Coder:
                 continue
             seen.update(range(start, end))
             discourse.countries.add(place.country_iso2)
-            yield PlaceMention(place, start, text)
+            yield PlaceMention(place, start, text, sent.doc[start].idx)
 
     @staticmethod
     def _is_place_use(span: Span, by_token: dict[int, Atom]) -> bool:
@@ -511,6 +517,9 @@ class _SentenceContext:
         yield subject, target, confidence
         for extra in self._conj_targets(token, trigger):
             yield subject, extra, confidence
+        if not trigger.symmetric or passive:
+            for extra in self._conj_subjects(token, subject if not passive else target):
+                yield (subject, extra, confidence) if passive else (extra, target, confidence)
 
     def _subject(self, token: Token) -> tuple[Mention | None, bool]:
         current = token
@@ -664,6 +673,20 @@ class _SentenceContext:
             pair = self.discourse.last_pair()
             return pair[1] if pair else None
         return None
+
+    def _conj_subjects(self, token: Token, first: Mention) -> Iterator[Mention]:
+        """'X et Y ont été reçus', 'X et Y ont condamné': one event per coordinated subject."""
+        for child in token.children:
+            if child.dep_ not in {"nsubj", "nsubj:pass"}:
+                continue
+            seen = {first.actor.key}
+            for conj in child.subtree:
+                if conj.dep_ != "conj" or conj.pos_ in {"VERB", "AUX", "ADJ"}:
+                    continue
+                mention = self.mention(self._np_top(conj)) if self._np_top(conj).i != child.i else self.mention(conj)
+                if mention is not None and mention.actor.key not in seen:
+                    seen.add(mention.actor.key)
+                    yield mention
 
     def _conj_targets(self, token: Token, trigger: Trigger) -> Iterator[Mention]:
         for child in token.children:
@@ -862,14 +885,22 @@ def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
                    if "host" not in (e.actor1.actor.kind, e.actor2.actor.kind)}
     events = [e for e in events if "host" not in (e.actor1.actor.kind, e.actor2.actor.kind)
               or (frozenset((e.actor1.actor.key, e.actor2.actor.key)), e.code[:2]) not in named_pairs]
-    best: dict[tuple[object, ...], CodedEvent] = {}
+    groups: dict[tuple[object, ...], list[CodedEvent]] = {}
     for event in events:
         keys = (event.actor1.actor.key, event.actor2.actor.key)
         if event.symmetric or event.code.startswith("04"):  # a visit and its hosting are one meeting
             keys = tuple(sorted(keys))  # type: ignore[assignment]
-        place_id = event.place.place.feature_id if event.place else None
-        key = (keys, event.code[:2], event.event_date, place_id)
-        kept = best.get(key)
-        if kept is None or event.confidence > kept.confidence:
-            best[key] = event
-    return sorted(best.values(), key=lambda e: (e.sentence_index, e.action_char_offset))
+        groups.setdefault((keys, event.code[:2], event.event_date), []).append(event)
+    kept: list[CodedEvent] = []
+    for group in groups.values():
+        # events placed in their own sentence stay apart when the places differ (two meetings, two cities);
+        # an event whose place was only carried over from earlier sentences joins the best of the group
+        by_place: dict[str | None, CodedEvent] = {}
+        for event in sorted(group, key=lambda e: -e.confidence):
+            local = event.place.place.feature_id if event.place and event.place_in_sentence else None
+            if local not in by_place:
+                by_place[local] = event
+        if len(by_place) > 1:
+            by_place.pop(None, None)
+        kept.extend(by_place.values())
+    return sorted(kept, key=lambda e: (e.sentence_index, e.action_char_offset))
