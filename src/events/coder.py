@@ -201,7 +201,7 @@ class Coder:
         return events
 
     def _trigger(self, token: Token) -> Trigger | None:
-        if token.pos_ not in {"VERB", "AUX", "NOUN", "ADJ", "PROPN"} or not token.is_alpha and "-" not in token.text:
+        if token.pos_ not in {"VERB", "AUX", "NOUN", "ADJ", "PROPN"} or (not token.is_alpha and "-" not in token.text):
             return None
         lemma = token.lemma_.lower().replace(" ", "-")
         forms = [lemma, token.lower_, token.lower_.rstrip("s")]
@@ -649,6 +649,7 @@ class _SentenceContext:
                     if conj.dep_ != "conj" or conj.pos_ in {"VERB", "AUX"}:
                         continue
                     atom = self.by_token.get(conj.i)
+                    mention: Mention | None
                     if atom is not None and atom.kind == ATOM_DEMONYM and atom.country:
                         head_role = self.by_token.get(child.i)
                         role = head_role.role if head_role is not None and head_role.kind == ATOM_ROLE else "GOV"
@@ -717,7 +718,7 @@ class _SentenceContext:
     def _host(self, token: Token, visitor: Mention) -> Mention | None:
         """'X est arrivé à Kiev', 'sa visite à Moscou': the host is the government of the visited country."""
         place = _action_place(token, self.places, self.discourse) if self.places else None
-        if place is None or place.place.geo_type == GEO_COUNTRY and not _governed_by(self.doc[place.token], token):
+        if place is None or (place.place.geo_type == GEO_COUNTRY and not _governed_by(self.doc[place.token], token)):
             return None
         iso3 = place.place.country_iso3
         if not iso3 or iso3 == visitor.actor.country:
