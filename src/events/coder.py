@@ -42,6 +42,10 @@ _NP_DEPS = {"amod", "nmod", "det", "case", "fixed", "flat", "flat:name", "flat:f
             "nummod", "dep"}
 _PLACE_PREPS = {"à", "au", "aux", "en", "dans", "depuis", "vers", "près", "sur"}
 _NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "ni"}
+# Nouns whose demonym names the acting country: "la position chinoise", "ses amis chinois".
+_DEMONYM_HEADS = {"position", "politique", "plan", "proposition", "initiative", "décision", "soutien", "rôle",
+                  "peuple", "partenaire", "ami", "allié", "voisin", "pays", "nation", "camp", "partie", "côté",
+                  "diplomatie", "dirigeant", "responsable", "officiel", "aide", "offre", "appel", "demande"}
 # Words a small parser mistakes for objects ("a reçu jeudi X"): never an actor argument.
 _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir",
                "midi", "nuit", "veille", "lendemain", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
@@ -133,6 +137,7 @@ class Discourse:
     last_date: date | None = None
     last_place: PlaceMention | None = None
     mentions: list[Mention] = field(default_factory=list)
+    subjects: list[Mention] = field(default_factory=list)  # actors in subject position, for "il", "elle"
     named: dict[str, Actor] = field(default_factory=dict)  # folded surname/full name → actor
     countries: set[str] = field(default_factory=set)  # ISO2 of places named so far
 
@@ -186,8 +191,11 @@ class Coder:
         # remember actors named in this sentence for later pronouns and surnames
         for head in ctx.actor_heads():
             mention = ctx.mention(sent.doc[head])
-            if mention is not None:
+            if mention is not None and mention.actor.kind != "counterpart":
                 discourse.mentions.append(mention)
+                if sent.doc[head].dep_ in {"nsubj", "nsubj:pass"} or any(
+                        e.actor1.start == mention.start for e in events):
+                    discourse.subjects.append(mention)
         day_dates = [d for d in dates if d.resolved and d.resolved.precision == "day"
                      and (discourse.pub_date is None or d.resolved.value <= discourse.pub_date)]
         if day_dates and day_dates[-1].resolved is not None:
@@ -409,8 +417,11 @@ class _SentenceContext:
             actor = country_actor(atom.country, atom.role, name=atom.text,
                                   kind="capital" if atom.kind == ATOM_CAPITAL else "country")
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
-        if demonyms and head.pos_ == "NOUN" and head.lower_ in {"chinois", "russes", "américains", "ukrainiens"}:
-            return None
+        if demonyms and head.lemma_.lower() in _DEMONYM_HEADS:
+            atom = demonyms[0]
+            assert atom.country is not None
+            actor = country_actor(atom.country, None, name=text, kind="country")
+            return Mention(actor, start, end, text, self.doc[atom.start].idx)
         return None
 
     def _person_tokens(self) -> set[int]:
@@ -418,11 +429,9 @@ class _SentenceContext:
 
     def _counterpart(self, role: Atom, country: str | None, start: int, end: int, text: str) -> Mention | None:
         """'son homologue biélorusse' → BLR + the role of the other actor (resolved by the caller)."""
-        if country is None:
-            other = self.discourse.last_other(None)
-            if other is None:
-                return None
-            return Mention(other.actor, start, end, text, self.doc[role.start].idx)
+        if country is None:  # resolved against the other argument once it is known
+            actor = Actor("", text, None, "GOV", None, "counterpart")
+            return Mention(actor, start, end, text, self.doc[role.start].idx)
         actor = country_actor(country, "GOV", name=text, kind="title")
         return Mention(actor, start, end, text, self.doc[role.start].idx)
 
@@ -512,6 +521,10 @@ class _SentenceContext:
         if subject is None and target is not None and not passive:
             subject = self._linear(token, after=False, exclude=target)
             confidence = 0.6
+        if target is not None and target.actor.kind == "counterpart":
+            target = self._resolve_counterpart(target, subject)
+        if subject is not None and subject.actor.kind == "counterpart":
+            subject = self._resolve_counterpart(subject, target)
         if subject is None or target is None:
             return
         yield subject, target, confidence
@@ -542,11 +555,27 @@ class _SentenceContext:
             if lower == "qui" and verb.dep_.startswith("acl"):
                 return self.mention(self._np_top(verb.head))
             if lower in _SUBJECT_PRONOUNS or lower in {"qui", "ce"}:
-                return self.discourse.mentions[-1] if self.discourse.mentions else None
+                return self._salient()
             return None
         if child.lower_ == "dernier" or child.lower_ == "derniers":  # "ce dernier"
             return self.discourse.mentions[-1] if self.discourse.mentions else None
         return self.mention(self._np_top(child))
+
+    def _resolve_counterpart(self, counterpart: Mention, other: Mention | None) -> Mention | None:
+        """'son interlocuteur', 'son hôte': the last named actor that is not the other argument."""
+        not_key = other.actor.key if other is not None else None
+        for mention in reversed(self.discourse.mentions):
+            if mention.actor.kind in {"person", "title"} and mention.actor.key and mention.actor.key != not_key:
+                return Mention(mention.actor, counterpart.start, counterpart.end, counterpart.text,
+                               counterpart.char_offset)
+        return None
+
+    def _salient(self) -> Mention | None:
+        """Antecedent of 'il' / 'elle': the last actor in subject position, else the last person named."""
+        if self.discourse.subjects:
+            return self.discourse.subjects[-1]
+        people = [m for m in self.discourse.mentions if m.actor.kind in {"person", "title"}]
+        return people[-1] if people else (self.discourse.mentions[-1] if self.discourse.mentions else None)
 
     def _child_with_case(self, token: Token, cases: set[str]) -> Token | None:
         for child in token.children:
@@ -584,6 +613,10 @@ class _SentenceContext:
             if partner is not None:
                 return self.mention(self._np_top(partner))
         elif kind == "iobj":
+            for back in range(max(self.sent.start, token.i - 3), token.i):
+                clitic = self.doc[back]
+                if clitic.lower_ in {"lui", "leur"} and clitic.pos_ == "PRON":
+                    return self._pronoun_target(token)
             for child in token.children:
                 if child.dep_ == "iobj" or (child.pos_ == "PRON" and child.lower_ in {"lui", "leur"}):
                     if child.pos_ == "PRON":
