@@ -42,6 +42,10 @@ _NP_DEPS = {"amod", "nmod", "det", "case", "fixed", "flat", "flat:name", "flat:f
             "nummod", "dep"}
 _PLACE_PREPS = {"à", "au", "aux", "en", "dans", "depuis", "vers", "près", "sur"}
 _NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "ni"}
+_VENUE_NOUNS = {"sommet", "marge", "conférence", "forum", "réunion", "siège", "assemblée", "session"}
+# Military hardware and forces: "des drones russes" → RUS + MIL.
+_MILITARY_HEADS = {"drone", "missile", "avion", "chasseur", "bombardier", "navire", "frégate", "sous-marin", "char",
+                   "soldat", "troupe", "militaire", "force", "armée", "unité", "hélicoptère", "roquette"}
 # Nouns whose demonym names the acting country: "la position chinoise", "ses amis chinois".
 _DEMONYM_HEADS = {"position", "politique", "plan", "proposition", "initiative", "décision", "soutien", "rôle",
                   "peuple", "partenaire", "ami", "allié", "voisin", "pays", "nation", "camp", "partie", "côté",
@@ -396,6 +400,8 @@ class _SentenceContext:
         if named is not None:
             return Mention(named, start, end, text, head.idx)
         if terms and not roles:
+            if head.dep_ == "nmod" and head.head.lemma_.lower() in _VENUE_NOUNS:
+                return None  # "en marge du sommet de l'OCS": the IGO is the venue, not a party
             return Mention(term_actor(terms[0]), start, end, text, self.doc[terms[0].start].idx)
         if roles:
             role = roles[0]
@@ -417,10 +423,11 @@ class _SentenceContext:
             actor = country_actor(atom.country, atom.role, name=atom.text,
                                   kind="capital" if atom.kind == ATOM_CAPITAL else "country")
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
-        if demonyms and head.lemma_.lower() in _DEMONYM_HEADS:
+        if demonyms and head.lemma_.lower() in _DEMONYM_HEADS | _MILITARY_HEADS:
             atom = demonyms[0]
             assert atom.country is not None
-            actor = country_actor(atom.country, None, name=text, kind="country")
+            role = "MIL" if head.lemma_.lower() in _MILITARY_HEADS else None
+            actor = country_actor(atom.country, role, name=text, kind="country")
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
         return None
 
@@ -637,8 +644,13 @@ class _SentenceContext:
         return None
 
     def _pronoun_target(self, token: Token) -> Mention | None:
+        """'lui', 'leur', 'le': the last salient actor that is not the subject."""
         subject, _ = self._subject(token)
-        return self.discourse.last_other(subject.actor.key if subject else None)
+        not_key = subject.actor.key if subject else None
+        for mention in reversed(self.discourse.subjects[-3:]):
+            if mention.actor.key and mention.actor.key != not_key:
+                return mention
+        return self.discourse.last_other(not_key)
 
     def _between(self, token: Token) -> tuple[Mention, Mention] | None:
         child = self._child_with_case(token, {"entre"})
@@ -782,10 +794,15 @@ class _SentenceContext:
 
 # -- modality, codes, dates, places ----------------------------------------------------------------
 def _negated(token: Token) -> bool:
-    children = list(token.children)
-    has_ne = any(c.lower_ in {"ne", "n'"} for c in children)
-    return (has_ne and any(c.lower_ in _NEGATIONS for c in children)) or any(
-        c.lower_ == "sans" for c in children if c.dep_ in {"mark", "case"})
+    """'ne … pas/jamais/plus', 'sans', also on the verb that governs a nominal or infinitive trigger
+    ('n'a pas fait le déplacement', 'n'a pas pu rencontrer')."""
+    for current in (token, token.head) if token.dep_ in {"obj", "xcomp", "nsubj:pass"} else (token,):
+        children = list(current.children)
+        has_ne = any(c.lower_ in {"ne", "n'"} for c in children)
+        if (has_ne and any(c.lower_ in _NEGATIONS for c in children)) or any(
+                c.lower_ == "sans" for c in children if c.dep_ in {"mark", "case"}):
+            return True
+    return False
 
 
 def _cancelled(token: Token) -> bool:
