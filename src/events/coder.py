@@ -146,12 +146,15 @@ class Discourse:
     countries: set[str] = field(default_factory=set)  # ISO2 of places named so far
 
     def last_pair(self) -> tuple[Mention, Mention] | None:
-        """The two most recent actors of different countries ('leur rencontre', 'les deux dirigeants')."""
-        if not self.mentions:
+        """The two most recent people of different countries ('leur rencontre', 'les deux dirigeants')."""
+        people = [m for m in self.mentions if m.actor.kind in {"person", "title"}]
+        if not people:
             return None
-        last = self.mentions[-1]
-        other = self.last_other(last.actor.key)
-        return (other, last) if other is not None else None
+        last = people[-1]
+        for other in reversed(people):
+            if other.actor.key and other.actor.key != last.actor.key:
+                return other, last
+        return None
 
     def last_other(self, not_key: str | None, before: int | None = None) -> Mention | None:
         for mention in reversed(self.mentions):
@@ -423,10 +426,13 @@ class _SentenceContext:
             actor = country_actor(atom.country, atom.role, name=atom.text,
                                   kind="capital" if atom.kind == ATOM_CAPITAL else "country")
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
-        if demonyms and head.lemma_.lower() in _DEMONYM_HEADS | _MILITARY_HEADS:
+        head_is_demonym = bool(demonyms) and demonyms[0].start <= head.i < demonyms[0].end
+        if demonyms and (head_is_demonym or head.lemma_.lower() in _DEMONYM_HEADS | _MILITARY_HEADS):
             atom = demonyms[0]
             assert atom.country is not None
-            role = "MIL" if head.lemma_.lower() in _MILITARY_HEADS else None
+            military = any(t.lemma_.lower() in _MILITARY_HEADS or t.lower_.rstrip("s") in _MILITARY_HEADS
+                           for t in tokens)
+            role = "MIL" if military else None
             actor = country_actor(atom.country, role, name=text, kind="country")
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
         return None
@@ -738,7 +744,7 @@ class _SentenceContext:
         for child in token.children:
             if child.dep_ == "obj":
                 for conj in child.children:
-                    if conj.dep_ == "conj":
+                    if conj.dep_ == "conj" and conj.pos_ in {"NOUN", "PROPN"}:
                         mention = self.mention(self._np_top(conj))
                         if mention is not None:
                             yield mention
