@@ -282,6 +282,8 @@ class Coder:
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.lower_ in {"l'", "le", "la", "les"} and span.start > 1:
             before = span.doc[span.start - 2]
+        if head.dep_ == "appos" and any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.head.children):
+            return True  # "dans sa capitale, Astana"
         return any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.children) or (
             before is not None and before.lower_ in _PLACE_PREPS)
 

@@ -40,6 +40,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fuzzy_month", re.compile(
         r"\b(?P<fuzzy>début|mi|fin)[\s-]+" + _MONTH + r"(?:\s+(?P<year>\d{4}))?\b", re.IGNORECASE)),
     ("month_year", re.compile(r"\b" + _MONTH + r"\s+(?P<year>\d{4})\b", re.IGNORECASE)),
+    ("night", re.compile(r"\bdans la nuit d[eu] (?:" + _WEEKDAY.replace("?P<weekday>", "?:") + r") (?:à|au) "
+                         + _WEEKDAY + r"\b", re.IGNORECASE)),
     ("weekday", re.compile(
         r"\b" + _WEEKDAY + _PART + r"(?:\s+(?P<qual>dernier|prochain|passé))?" + _PART + r"\b", re.IGNORECASE)),
     ("relative_day", re.compile(
@@ -160,7 +162,7 @@ def resolve_match(kind: str, match: re.Match[str], reference: date | None,
         return ResolvedDate(date(int(groups["year"]), 1, 1), "year")
     if reference is None and kind != "relative_day":
         return None
-    if kind == "weekday":
+    if kind in {"weekday", "night"}:  # "dans la nuit de mardi à mercredi" → mercredi
         assert reference is not None
         qual = groups.get("qual", "").lower() or None
         return ResolvedDate(_weekday(reference, WEEKDAYS[groups["weekday"].lower()], qual), "day")
