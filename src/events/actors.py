@@ -91,6 +91,7 @@ class ActorLexicon:
         self._persons: dict[str, list[Person]] = {}
         self._phrases: dict[str, list[tuple[str, dict[str, str]]]] = {}
         self._exact_case: set[str] = set()
+        self._prefixes: set[str] | None = None
         for path in sorted((DATA_DIR / "actors").glob("*.tsv")):
             for row in read_tsv(path):
                 person = Person(
@@ -121,20 +122,36 @@ class ActorLexicon:
     def persons(self, alias: str) -> list[Person]:
         return self._persons.get(fold(alias), [])
 
+    def _prefix_set(self) -> set[str]:
+        if self._prefixes is None:
+            keys = [*self._persons, *self._phrases]
+            self._prefixes = {key[:n] for key in keys for n in range(1, len(key) + 1)}
+        return self._prefixes
+
     def match(self, span: Span) -> Iterator[Atom]:
-        """Longest-first atoms of a sentence, left to right, without overlaps."""
+        """Longest-first atoms of a sentence, left to right, without overlaps.
+
+        Keys grow token by token and stop as soon as no phrase starts with them (a prefix set), so a
+        sentence costs about one dictionary probe per token.
+        """
         doc = span.doc
+        prefixes = self._prefix_set()
+        folded = [fold(t.text) for t in span]
         i = span.start
         while i < span.end:
             found: list[Atom] = []
-            for j in range(min(span.end, i + _MAX_PHRASE), i, -1):
-                if doc[j - 1].is_punct and j - 1 > i:
-                    continue
-                text = doc[i:j].text
-                key = fold(text)
-                found = self._atoms_for(text, key, i, j)
-                if found:
+            key = ""
+            best: tuple[int, str] | None = None
+            for j in range(i, min(span.end, i + _MAX_PHRASE)):
+                piece = folded[j - span.start]
+                key = key + piece if not key or not doc[j - 1].whitespace_ else f"{key} {piece}"
+                if key not in prefixes:
                     break
+                if key in self._persons or key in self._phrases:
+                    best = (j + 1, key)
+            if best is not None:
+                end, key = best
+                found = self._atoms_for(doc[i:end].text, key, i, end)
             if found:
                 yield from found
                 i = found[0].end

