@@ -434,8 +434,7 @@ class _SentenceContext:
             assert atom.country is not None
             military = any(t.lemma_.lower() in _MILITARY_HEADS or t.lower_.rstrip("s") in _MILITARY_HEADS
                            for t in tokens)
-            role = "MIL" if military else None
-            actor = country_actor(atom.country, role, name=text, kind="country")
+            actor = country_actor(atom.country, "MIL" if military else None, name=text, kind="country")
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
         return None
 
