@@ -15,14 +15,18 @@ INBOX = SAMPLES / "inbox"
 
 
 def _commands():
-    return [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]
+    commands = [[c.name or c.callback.__name__.replace("_", "-")] for c in app.registered_commands]
+    for group in app.registered_groups:
+        commands += [[group.name, c.name or c.callback.__name__.replace("_", "-")]
+                     for c in group.typer_instance.registered_commands]
+    return commands
 
 
 def test_every_command_and_option_is_documented_in_the_readme():
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     for command in _commands():
-        assert f"events {command}" in readme, command
-        result = runner.invoke(app, [command, "--help"])
+        assert "events " + " ".join(command) in readme, command
+        result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0
         for option in set(re.findall(r"--[a-z][a-z-]+", result.output)) - {"--help", "--no-progress"}:
             assert option in readme, f"{command} {option}"

@@ -1,0 +1,36 @@
+"""Accuracy floors: the evaluation command's figures must not regress below what the README reports.
+
+The bundled sample (written for the project, never used to tune rules) always runs; the dev set runs
+when ../shared is present.
+"""
+
+import pytest
+
+from events.articles import Article, read_inputs
+from events.evaluate import load_gold, score
+from events.extract import extract_events
+from tests.conftest import SAMPLES, shared_path
+
+
+def _figures(articles_path, gold_path):
+    articles = [a for a in read_inputs([articles_path]) if isinstance(a, Article)]
+    return score(extract_events(articles), load_gold(gold_path)).as_dict()
+
+
+def test_bundled_sample_floor():
+    figures = _figures(SAMPLES / "inbox" / "articles.jsonl", SAMPLES / "gold.jsonl")
+    assert figures["precision"] >= 0.75, figures
+    assert figures["f1"] >= 0.50, figures
+    assert figures["date_accuracy"] >= 0.85, figures
+    assert figures["place_country_accuracy"] >= 0.9, figures
+
+
+@pytest.mark.model
+def test_dev_set_floor():
+    dev = shared_path("eval", "dev")
+    figures = _figures(dev / "articles.jsonl", dev / "gold.jsonl")
+    assert figures["precision"] >= 0.85, figures
+    assert figures["f1"] >= 0.60, figures
+    assert figures["root04"]["f1"] >= 0.80, figures
+    assert figures["date_accuracy"] >= 0.93, figures
+    assert figures["place_country_accuracy"] >= 0.88, figures
