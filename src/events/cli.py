@@ -294,6 +294,36 @@ def bench_speed(
     out.print(table)
 
 
+def _print_report(title: str, report: dict[str, object]) -> None:
+    """A benchmark report (measure → value) as a two-column table."""
+    table = Table(title=title)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for measure, value in report.items():
+        table.add_row(measure, f"{value:.4g}" if isinstance(value, float) else str(value))
+    out.print(table)
+
+
+# --- bench dates: owned by the dates work (events/timebank.py) ---------------------------------------------
+@bench_app.command("dates")
+def bench_dates_command(
+    timebank: Annotated[Path, typer.Option(help="French TimeBank folder of .tml files (e.g. .../fr_timebank/Data).")],
+) -> None:
+    """Accuracy of `events normalize-dates` on French TimeBank TIMEX3 values, and expressions/s."""
+    from events.timebank import run_timebank_benchmark
+
+    _print_report("events bench dates", run_timebank_benchmark(timebank))
+
+
+# --- bench places: owned by the places work (events/places_bench.py) --------------------------------------
+@bench_app.command("places")
+def bench_places_command() -> None:
+    """Capitals and ambiguous names resolved to the right GeoNames id; gazetteer load time, lookups/s, memory."""
+    from events.places_bench import run_places_benchmark
+
+    _print_report("events bench places", run_places_benchmark())
+
+
 @app.command()
 def run(
     inbox: Annotated[Path | None, typer.Option(

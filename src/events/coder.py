@@ -60,6 +60,8 @@ _CANCEL_GOVERNORS = {"reporter", "annuler", "repousser", "ajourner", "suspendre"
 _INTENT_GOVERNORS = {"devoir", "prévoir", "compter", "envisager", "souhaiter", "espérer", "vouloir", "projeter",
                      "pouvoir", "aller", "proposer", "chercher", "tenter", "s'apprêter", "apprêter", "accepter"}
 _PURPOSE_MARKERS = {"pour", "afin"}
+_SPEECH_VERBS = {"dire", "annoncer", "affirmer", "déclarer", "indiquer", "assurer", "confirmer", "expliquer",
+                 "préciser", "estimer", "promettre", "répéter", "ajouter", "laisser"}
 # Clauses that share the subject of the clause they depend on (gerunds, infinitives, coordinated verbs).
 _INHERIT_SUBJECT = {"advcl", "xcomp", "conj", "ccomp", "obl:arg", "obl", "acl"}
 _SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "lui"}
@@ -569,7 +571,7 @@ class _SentenceContext:
             if lower == "qui" and verb.dep_.startswith("acl"):
                 return self.mention(self._np_top(verb.head))
             if lower in _SUBJECT_PRONOUNS or lower in {"qui", "ce"}:
-                return self._salient()
+                return self._sentence_subject(before=child.i) or self._salient()
             return None
         if child.lower_ == "dernier" or child.lower_ == "derniers":  # "ce dernier"
             return self.discourse.mentions[-1] if self.discourse.mentions else None
@@ -582,6 +584,15 @@ class _SentenceContext:
             if mention.actor.kind in {"person", "title"} and mention.actor.key and mention.actor.key != not_key:
                 return Mention(mention.actor, counterpart.start, counterpart.end, counterpart.text,
                                counterpart.char_offset)
+        return None
+
+    def _sentence_subject(self, *, before: int) -> Mention | None:
+        """'Le chef de l'ONU se rendra à Kiev, où il sera reçu…': an earlier subject of the same sentence."""
+        for tok in reversed(self.sent[: before - self.sent.start]):
+            if tok.dep_ in {"nsubj", "nsubj:pass"} and tok.pos_ != "PRON":
+                mention = self.mention(self._np_top(tok))
+                if mention is not None:
+                    return mention
         return None
 
     def _salient(self) -> Mention | None:
@@ -695,6 +706,14 @@ class _SentenceContext:
         return None
 
     def _conj_partner(self, token: Token, subject: Mention | None = None) -> Mention | None:
+        holder = token
+        for _ in range(3):  # 'ont eu un bref échange': the subject belongs to the light verb
+            if any(c.dep_ in {"nsubj", "nsubj:pass"} for c in holder.children) or holder.head.i == holder.i:
+                break
+            if holder.dep_ not in _INHERIT_SUBJECT | {"obj"}:
+                break
+            holder = holder.head
+        token = holder
         for child in token.children:
             if child.dep_ in {"nsubj", "nsubj:pass"}:
                 for conj in child.subtree:
@@ -742,13 +761,16 @@ class _SentenceContext:
                     yield mention
 
     def _conj_targets(self, token: Token, trigger: Trigger) -> Iterator[Mention]:
-        for child in token.children:
-            if child.dep_ == "obj":
-                for conj in child.children:
-                    if conj.dep_ == "conj" and conj.pos_ in {"NOUN", "PROPN"}:
-                        mention = self.mention(self._np_top(conj))
-                        if mention is not None:
-                            yield mention
+        """'a rencontré X et Y', 's'est entretenu avec X et Y': one event per coordinated target."""
+        heads = [c for c in token.children if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "iobj"}]
+        candidates = [conj for head in heads for conj in head.children if conj.dep_ == "conj"]
+        candidates += [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+        for conj in candidates:
+            if conj.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            mention = self.mention(self._np_top(conj))
+            if mention is not None:
+                yield mention
 
     def _linear(self, token: Token, *, after: bool, exclude: Mention | None) -> Mention | None:
         """Nearest actor on one side of the trigger in the same sentence (fallback, lower confidence).
@@ -836,13 +858,25 @@ def _anaphoric(token: Token) -> bool:
 
 
 def _conditional(token: Token) -> bool:
-    verbs = [token, *[c for c in token.children if c.dep_.startswith("aux")]]
-    if any("Mood=Cnd" in str(v.morph) for v in verbs):
+    """Hypothetical: conditional mood or a 'si' clause — but not the future-in-the-past of reported
+    speech ('a dit qu'il rencontrerait'), which is an intent."""
+    if any(c.lower_ == "si" and c.dep_ == "mark" for c in token.children):
         return True
-    return any(c.lower_ == "si" and c.dep_ == "mark" for c in token.children)
+    return _conditional_mood(token) and not _reported(token)
+
+
+def _conditional_mood(token: Token) -> bool:
+    verbs = [token, *[c for c in token.children if c.dep_.startswith("aux")]]
+    return any("Mood=Cnd" in str(v.morph) for v in verbs)
+
+
+def _reported(token: Token) -> bool:
+    return token.dep_ in {"ccomp", "xcomp"} and token.head.lemma_.lower() in _SPEECH_VERBS
 
 
 def _is_intent(token: Token) -> bool:
+    if _conditional_mood(token) and _reported(token):
+        return True
     if token.pos_ == "NOUN":
         return any(c.lemma_ in {"prochain", "futur", "prévu"} for c in token.children) or (
             token.head.lemma_ in _INTENT_GOVERNORS)
