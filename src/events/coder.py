@@ -571,7 +571,8 @@ class _SentenceContext:
             if lower == "qui" and verb.dep_.startswith("acl"):
                 return self.mention(self._np_top(verb.head))
             if lower in _SUBJECT_PRONOUNS or lower in {"qui", "ce"}:
-                return self._sentence_subject(before=child.i) or self._salient()
+                people = lower in {"il", "elle", "lui", "celui-ci", "celle-ci"}
+                return self._sentence_subject(before=child.i, people=people) or self._salient()
             return None
         if child.lower_ == "dernier" or child.lower_ == "derniers":  # "ce dernier"
             return self.discourse.mentions[-1] if self.discourse.mentions else None
@@ -586,19 +587,21 @@ class _SentenceContext:
                                counterpart.char_offset)
         return None
 
-    def _sentence_subject(self, *, before: int) -> Mention | None:
-        """'Le chef de l'ONU se rendra à Kiev, où il sera reçu…': an earlier subject of the same sentence."""
+    def _sentence_subject(self, *, before: int, people: bool = False) -> Mention | None:
+        """'Le chef de l'ONU se rendra à Kiev, où il sera reçu…': an earlier subject of the same sentence
+        ('il' / 'elle' stand for a person or a title, not a capital or a country)."""
         for tok in reversed(self.sent[: before - self.sent.start]):
             if tok.dep_ in {"nsubj", "nsubj:pass"} and tok.pos_ != "PRON":
                 mention = self.mention(self._np_top(tok))
-                if mention is not None:
+                if mention is not None and (not people or mention.actor.kind in {"person", "title", "igo"}):
                     return mention
         return None
 
     def _salient(self) -> Mention | None:
-        """Antecedent of 'il' / 'elle': the last actor in subject position, else the last person named."""
-        if self.discourse.subjects:
-            return self.discourse.subjects[-1]
+        """Antecedent of 'il' / 'elle': the last person in subject position, else the last person named."""
+        subjects = [m for m in self.discourse.subjects if m.actor.kind in {"person", "title", "igo"}]
+        if subjects:
+            return subjects[-1]
         people = [m for m in self.discourse.mentions if m.actor.kind in {"person", "title"}]
         return people[-1] if people else (self.discourse.mentions[-1] if self.discourse.mentions else None)
 
