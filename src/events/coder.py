@@ -83,14 +83,15 @@ class Trigger:
 
 
 @lru_cache(maxsize=1)
-def load_triggers() -> dict[tuple[str, str], Trigger]:
-    triggers: dict[tuple[str, str], Trigger] = {}
+def load_triggers() -> dict[tuple[str, str], list[Trigger]]:
+    """(lemma, pos) → the lexicon's readings of that word, in file order (the first that fits wins)."""
+    triggers: dict[tuple[str, str], list[Trigger]] = {}
     for row in read_tsv("triggers_fr.tsv"):
-        triggers[(row["lemma"], row["pos"])] = Trigger(
+        triggers.setdefault((row["lemma"], row["pos"]), []).append(Trigger(
             lemma=row["lemma"], pos=row["pos"], code=row["code"], symmetric=row["symmetric"] == "1",
             reflexive=None if row["reflexive"] == "" else row["reflexive"] == "1", target=row["target"],
             requires=tuple(split_alts(row["requires"])), intent=row["intent"] == "1",
-        )
+        ))
     return triggers
 
 
@@ -225,22 +226,25 @@ class Coder:
         # the small model mixes up nouns, participles and adjectives: the tag decides first, then the form
         first = "VERB" if token.pos_ in {"VERB", "AUX", "ADJ"} else "NOUN"
         second = "NOUN" if first == "VERB" else "VERB"
-        trigger = None
+        readings: list[Trigger] = []
         for pos in (first, second):
             for form in forms:
-                trigger = self.triggers.get((form, pos))
-                if trigger is not None:
+                readings = self.triggers.get((form, pos), [])
+                if readings:
                     break
-            if trigger is not None:
+            if readings:
                 break
-        if trigger is None or (trigger.pos == "VERB" and token.pos_ == "PROPN"):
-            return None
-        if trigger.reflexive is not None and trigger.pos == "VERB":
-            reflexive = any(c.lower_ in {"se", "s'", "me", "te", "nous", "vous"} and c.dep_.startswith(("expl", "obj"))
-                            for c in token.children)
-            if reflexive != trigger.reflexive:
-                return None
-        return trigger
+        reflexive = any(c.lower_ in {"se", "s'", "me", "te", "nous", "vous"} and c.dep_.startswith(("expl", "obj"))
+                        for c in token.children)
+        for trigger in readings:
+            if trigger.pos == "VERB" and token.pos_ == "PROPN":
+                continue
+            if trigger.reflexive is not None and trigger.pos == "VERB" and reflexive != trigger.reflexive:
+                continue
+            if trigger.requires and not _has_required(token, trigger.requires):
+                continue
+            return trigger
+        return None
 
     def _places(self, sent: Span, by_token: dict[int, Atom], discourse: Discourse) -> Iterator[PlaceMention]:
         seen: set[int] = set()
@@ -293,8 +297,6 @@ class Coder:
     def _code_trigger(self, token: Token, trigger: Trigger, ctx: _SentenceContext, index: int,
                       places: list[PlaceMention], dates: list) -> Iterator[CodedEvent]:
         if _negated(token) or _conditional(token) or _anaphoric(token) or _cancelled(token):
-            return
-        if trigger.requires and not _has_required(token, trigger.requires):
             return
         intent = _is_intent(token)
         if intent and not trigger.intent:
@@ -483,16 +485,19 @@ class _SentenceContext:
     # -- arguments -----------------------------------------------------------------------------
     def _pair_subject(self, token: Token) -> tuple[Mention, Mention] | None:
         """'Les deux dirigeants ont signé…', 'ils se sont entretenus': the two actors last named."""
+        def plural(candidate: Token) -> bool:
+            plural_pronoun = candidate.pos_ == "PRON" and candidate.lower_ in {"ils", "elles"}
+            two = any(c.lower_ in {"deux", "les deux"} for c in candidate.children if c.dep_ in {"nummod", "det"})
+            return (plural_pronoun or two) and not any(c.dep_ == "conj" for c in candidate.children)
+
         current = token
         for _ in range(3):
             for child in current.children:
                 if child.dep_ != "nsubj":
                     continue
-                plural_pronoun = child.pos_ == "PRON" and child.lower_ in {"ils", "elles"}
-                two = any(c.lower_ in {"deux", "les deux"} for c in child.children if c.dep_ in {"nummod", "det"})
-                if (plural_pronoun or two) and not any(c.dep_ == "conj" for c in child.children):
-                    return self.discourse.last_pair()
-                return None
+                return self.discourse.last_pair() if plural(child) else None
+            if current.dep_ == "acl" and plural(current.head):  # "Les deux ministres y avaient promis…"
+                return self.discourse.last_pair()
             if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
                 current = current.head
                 continue
@@ -500,13 +505,19 @@ class _SentenceContext:
         return None
 
     def arguments(self, token: Token, trigger: Trigger) -> Iterator[tuple[Mention, Mention, float]]:
-        if trigger.symmetric:
-            pair = self._pair_subject(token)
-            if pair is not None:
-                target = self._target(token, trigger)
-                if target is None or target.actor.key in {pair[0].actor.key, pair[1].actor.key}:
-                    yield pair[0], pair[1], 0.8
-                    return
+        pair = self._pair_subject(token)
+        if pair is not None and trigger.symmetric:
+            target = self._target(token, trigger)
+            if target is None or target.actor.key in {pair[0].actor.key, pair[1].actor.key}:
+                yield pair[0], pair[1], 0.8
+                return
+        elif pair is not None:  # "les deux ministres ont promis une aide à Kiev": one event per minister
+            target = self._target(token, trigger) or self._recipient(token, trigger, None)
+            if target is not None:
+                for member in pair:
+                    if member.actor.key != target.actor.key:
+                        yield member, target, 0.75
+                return
         subject, passive = self._subject(token)
         passive = passive or _is_passive(token)
         target = self._target(token, trigger)
@@ -531,7 +542,10 @@ class _SentenceContext:
             target = self._conj_partner(token, subject)
         if target is None and subject is not None and trigger.target == "place":
             target = self._host(token, subject)
-        if target is None and subject is not None and trigger.target not in {"de", "to", "place"}:
+        if target is None and subject is not None and trigger.target == "recipient":
+            target = self._recipient(token, trigger, subject)
+            confidence = 0.6
+        if target is None and subject is not None and trigger.target not in {"de", "to", "place", "recipient"}:
             target = self._linear(token, after=True, exclude=subject)
             confidence = 0.6
         if subject is None and target is not None and not passive:
@@ -615,7 +629,7 @@ class _SentenceContext:
     def _target(self, token: Token, trigger: Trigger) -> Mention | None:
         order = {"any": ("obj", "avec", "iobj"), "obj": ("obj", "avec"), "avec": ("avec", "obj"),
                  "iobj": ("iobj", "obj"), "to": ("iobj",), "entre": ("avec",), "de": ("de",),
-                 "contre": ("contre", "obj"), "place": ("obj", "avec")}[trigger.target]
+                 "contre": ("contre", "obj"), "place": ("obj", "avec"), "recipient": ("iobj",)}[trigger.target]
         for kind in order:
             found = self._target_of_kind(token, kind)
             if found is not None:
@@ -790,6 +804,22 @@ class _SentenceContext:
             mention = self.mention(self.doc[head])
             if mention is not None and (exclude is None or mention.actor.key != exclude.actor.key):
                 return mention
+        return None
+
+    def _recipient(self, token: Token, trigger: Trigger, giver: Mention | None) -> Mention | None:
+        """Who receives an aid or a promise: 'à X' / 'pour X', else the other party the article is about."""
+        explicit = self._target_of_kind(token, "iobj")
+        if explicit is None:
+            for_whom = self._child_with_case(token, {"pour", "à", "au", "aux"})
+            explicit = self.mention(self._np_top(for_whom)) if for_whom is not None else None
+        if explicit is not None:
+            return explicit
+        not_key = giver.actor.key if giver is not None else None
+        here = [m for m in (self.mention(self.doc[h]) for h in self.actor_heads() if h < token.i) if m is not None]
+        for pool in (here, self.discourse.subjects, self.discourse.mentions):
+            for mention in reversed(pool):
+                if mention.actor.kind in {"person", "title"} and mention.actor.key and mention.actor.key != not_key:
+                    return mention
         return None
 
     def _host(self, token: Token, visitor: Mention) -> Mention | None:
