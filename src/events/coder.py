@@ -506,6 +506,9 @@ class _SentenceContext:
 
     def arguments(self, token: Token, trigger: Trigger) -> Iterator[tuple[Mention, Mention, float]]:
         pair = self._pair_subject(token)
+        if pair is None and trigger.pos == "NOUN" and any(
+                c.lower_ in {"leur", "leurs"} and c.dep_ == "det" for c in token.children):
+            pair = self.discourse.last_pair()  # "lors de leur rencontre à Astana"
         if pair is not None and trigger.symmetric:
             target = self._target(token, trigger)
             if target is None or target.actor.key in {pair[0].actor.key, pair[1].actor.key}:
