@@ -142,7 +142,8 @@ class Discourse:
 
     pub_date: date | None
     last_date: date | None = None
-    last_place: PlaceMention | None = None
+    last_place: PlaceMention | None = None  # the venue of the article's story so far
+    dateline: PlaceMention | None = None  # "ASTANA, 4 juillet (Xinhua) --"
     mentions: list[Mention] = field(default_factory=list)
     subjects: list[Mention] = field(default_factory=list)  # actors in subject position, for "il", "elle"
     named: dict[str, Actor] = field(default_factory=dict)  # folded surname/full name → actor
@@ -179,8 +180,25 @@ class Coder:
         discourse = Discourse(pub_date=pub_date)
         events: list[CodedEvent] = []
         for index, sent in enumerate(doc.sents):
+            if index == 0:  # the dateline is the venue until the text names another one
+                discourse.dateline = discourse.last_place = self._dateline(sent, discourse)
             events.extend(self._code_sentence(sent, index, discourse))
         return _dedupe(events)
+
+    def _dateline(self, sent: Span, discourse: Discourse) -> PlaceMention | None:
+        """A dateline opens the article with the place in capitals: 'ASTANA, 4 juillet (Xinhua) --'."""
+        words = []
+        for token in sent[:4]:
+            if not token.is_upper or not token.is_alpha:
+                break
+            words.append(token)
+        if not words or sent.doc[words[-1].i + 1].text not in {",", "-", "(", "—"}:
+            return None
+        text = sent.doc[words[0].i:words[-1].i + 1].text
+        place = self.gazetteer.lookup(text.title(), context_countries=discourse.countries)
+        if place is None or place.geo_type == GEO_COUNTRY:
+            return None
+        return PlaceMention(place, words[0].i, text, words[0].idx)
 
     # -- sentence -------------------------------------------------------------------------------
     def _code_sentence(self, sent: Span, index: int, discourse: Discourse) -> list[CodedEvent]:
