@@ -240,7 +240,7 @@ class Coder:
         if token.pos_ not in {"VERB", "AUX", "NOUN", "ADJ", "PROPN"} or (not token.is_alpha and "-" not in token.text):
             return None
         lemma = token.lemma_.lower().replace(" ", "-")
-        forms = [lemma, token.lower_, token.lower_.rstrip("s")]
+        forms = [lemma, token.lower_, token.lower_.rstrip("s"), *_infinitives(token.lower_)]
         # the small model mixes up nouns, participles and adjectives: the tag decides first, then the form
         first = "VERB" if token.pos_ in {"VERB", "AUX", "ADJ"} else "NOUN"
         second = "NOUN" if first == "VERB" else "VERB"
@@ -964,6 +964,18 @@ def _refine_code(code: str, token: Token, places: list[PlaceMention]) -> str:
     return code
 
 
+def _infinitives(form: str) -> list[str]:
+    """Infinitives a past participle may come from when the tagger took it for a noun ('félicité')."""
+    stem = form.rstrip("s")
+    if stem.endswith("ée"):
+        stem = stem[:-1]
+    if stem.endswith("é"):
+        return [stem[:-1] + "er"]
+    if stem.endswith(("ie", "i")):
+        return [stem.rstrip("e")[:-1] + "ir"]
+    return []
+
+
 def _trigger_text(token: Token) -> str:
     parts = [c for c in token.children if c.dep_ in {"expl:comp", "expl:pv", "aux:tense", "aux:pass"}]
     tokens = sorted([token, *parts], key=lambda t: t.i)
@@ -977,18 +989,19 @@ def _event_date(token: Token, sent: Span, dates: list, discourse: Discourse, *,
     if intent:
         usable = [d for d in usable if d.kind not in {"weekday", "day_month", "numeric"} or
                   (pub is not None and d.resolved.value <= pub and d.start < token.idx - sent.start_char)]
-    best: ResolvedDate | None = None
-    if usable:
-        offset = token.idx - sent.start_char
-        precision_rank = {"day": 0, "week": 1, "month": 2, "year": 3}
-        chosen = min(usable, key=lambda d: (precision_rank[d.resolved.precision],
-                                            abs(d.start - offset)))
-        if chosen.resolved is not None and chosen.resolved.precision != "year":
-            best = chosen.resolved
-    if best is not None:
-        return best.value, best.precision
+    # a day (or week) named in the sentence, nearest the trigger; else the last day of the discourse; else a
+    # month named in the sentence ("en février" is more often background than the event's own date)
+    offset = token.idx - sent.start_char
+    precise = [d for d in usable if d.resolved.precision in {"day", "week"}]
+    if precise:
+        chosen: ResolvedDate = min(precise, key=lambda d: abs(d.start - offset)).resolved
+        return chosen.value, chosen.precision
     if discourse.last_date is not None:
         return discourse.last_date, "day"
+    months = [d for d in usable if d.resolved.precision == "month"]
+    if months:
+        chosen = min(months, key=lambda d: abs(d.start - offset)).resolved
+        return chosen.value, chosen.precision
     return pub, "publication"
 
 
@@ -1036,7 +1049,10 @@ def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
         keys = (event.actor1.actor.key, event.actor2.actor.key)
         if event.symmetric or event.code.startswith("04"):  # a visit and its hosting are one meeting
             keys = tuple(sorted(keys))  # type: ignore[assignment]
-        groups.setdefault((keys, event.code[:2], event.event_date), []).append(event)
+        # the consult family is one meeting whatever its sub-code; other codes are distinct events
+        # (praising and signing with the same partner on the same day are two events)
+        kind = event.code[:2] if event.code.startswith("04") else event.code[:3]
+        groups.setdefault((keys, kind, event.event_date), []).append(event)
     kept: list[CodedEvent] = []
     for group in groups.values():
         # events placed in their own sentence stay apart when the places differ (two meetings, two cities);
