@@ -464,7 +464,25 @@ class _SentenceContext:
         return {i for i, a in self.by_token.items() if a.kind == ATOM_PERSON}
 
     def _counterpart(self, role: Atom, country: str | None, start: int, end: int, text: str) -> Mention | None:
-        """'son homologue biélorusse' → BLR + the role of the other actor (resolved by the caller)."""
+        """'son homologue biélorusse' → BLR + the role of the other actor (resolved by the caller).
+
+        The words right after the title are read too, whatever the parse: 'son homologue ukrainien
+        Volodymyr Zelensky' names the person (and so the country) even when the parser attaches them elsewhere.
+        """
+        for index in range(role.end, min(role.end + 5, self.sent.end)):
+            atom = self.by_token.get(index)
+            if atom is None:
+                if self.doc[index].is_punct and self.doc[index].text != ",":
+                    break
+                continue
+            if atom.kind == ATOM_PERSON:
+                actor = person_actor(atom.persons, self.discourse.pub_date)
+                self._remember(atom.text, actor)
+                return Mention(actor, atom.start, atom.end, atom.text, self.doc[atom.start].idx)
+            if atom.kind == ATOM_DEMONYM and country is None:
+                country = atom.country
+            elif atom.kind not in {ATOM_DEMONYM}:
+                break
         if country is None:  # resolved against the other argument once it is known
             actor = Actor("", text, None, "GOV", None, "counterpart")
             return Mention(actor, start, end, text, self.doc[role.start].idx)
