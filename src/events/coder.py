@@ -602,6 +602,8 @@ class _SentenceContext:
         if not trigger.symmetric or passive:
             for extra in self._conj_subjects(token, subject if not passive else target):
                 yield (subject, extra, confidence) if passive else (extra, target, confidence)
+        for member in self._dont_members(token, exclude={subject.actor.key, target.actor.key}):
+            yield (subject, member, 0.7) if passive else (subject, member, 0.7)
 
     def _subject(self, token: Token) -> tuple[Mention | None, bool]:
         current = token
@@ -687,10 +689,7 @@ class _SentenceContext:
         elif kind == "avec":
             partner = self._child_with_case(token, {"avec", "auprès"})
             if partner is not None and partner.pos_ == "PRON" and partner.lower_ in {"qui", "lequel", "laquelle"}:
-                relative = token
-                while relative.dep_ not in {"acl:relcl", "acl"} and relative.head.i != relative.i:
-                    relative = relative.head
-                return self.mention(self._np_top(relative.head)) if relative.dep_.startswith("acl") else None
+                return self._antecedent(partner)
             if partner is not None:
                 return self.mention(self._np_top(partner))
         elif kind == "iobj":
@@ -715,6 +714,14 @@ class _SentenceContext:
             owner = self._child_with_case(token, {"de", "du", "des", "d'"})
             if owner is not None:
                 return self.mention(self._np_top(owner))
+        return None
+
+    def _antecedent(self, relative: Token) -> Mention | None:
+        """'…, Wang Yi, avec qui il s'est entretenu': the nearest actor before the relative pronoun."""
+        for head in sorted((h for h in self.actor_heads() if h < relative.i), reverse=True):
+            mention = self.mention(self.doc[head])
+            if mention is not None:
+                return mention
         return None
 
     def _pronoun_target(self, token: Token) -> Mention | None:
@@ -801,6 +808,21 @@ class _SentenceContext:
             pair = self.discourse.last_pair()
             return pair[1] if pair else None
         return None
+
+    def _dont_members(self, token: Token, exclude: set[str]) -> Iterator[Mention]:
+        """'…reçus par X, aux côtés d'une dizaine de dirigeants, dont le Premier ministre canadien': members
+        of a group taking part in the same event."""
+        seen = set(exclude)
+        for tok in self.sent:
+            if tok.i <= token.i or tok.lower_ != "dont":
+                continue
+            for head in self.actor_heads():
+                if tok.i < head <= tok.i + 4:
+                    mention = self.mention(self.doc[head])
+                    if mention is not None and mention.actor.key not in seen:
+                        seen.add(mention.actor.key)
+                        yield mention
+                    break
 
     def _conj_subjects(self, token: Token, first: Mention) -> Iterator[Mention]:
         """'X et Y ont été reçus', 'X et Y ont condamné': one event per coordinated subject."""
