@@ -216,14 +216,22 @@ class Coder:
             if trigger is None:
                 continue
             events.extend(self._code_trigger(token, trigger, ctx, index, places, dates))
-        # remember actors named in this sentence for later pronouns and surnames
+        # remember actors named in this sentence (in text order) for later pronouns, "ce dernier", surnames;
+        # "son hôte" enters as the actor it was resolved to
+        named: dict[int, tuple[Mention, bool]] = {}
         for head in ctx.actor_heads():
             mention = ctx.mention(sent.doc[head])
             if mention is not None and mention.actor.kind != "counterpart":
-                discourse.mentions.append(mention)
-                if sent.doc[head].dep_ in {"nsubj", "nsubj:pass"} or any(
-                        e.actor1.start == mention.start for e in events):
-                    discourse.subjects.append(mention)
+                named[mention.start] = (mention, sent.doc[head].dep_ in {"nsubj", "nsubj:pass"})
+        for event in events:
+            for role, mention in ((True, event.actor1), (False, event.actor2)):
+                if mention.actor.kind not in {"host"}:
+                    subject = role or named.get(mention.start, (mention, False))[1]
+                    named[mention.start] = (mention, subject)
+        for _start, (mention, subject) in sorted(named.items()):
+            discourse.mentions.append(mention)
+            if subject:
+                discourse.subjects.append(mention)
         day_dates = [d for d in dates if d.resolved and d.resolved.precision == "day"
                      and (discourse.pub_date is None or d.resolved.value <= discourse.pub_date)]
         if day_dates and day_dates[-1].resolved is not None:
@@ -401,8 +409,10 @@ class _SentenceContext:
             self._cache[head.i] = self._resolve(head)
         return self._cache[head.i]
 
-    def _resolve(self, head: Token) -> Mention | None:
-        if self._is_place_phrase(head) and head.i not in self._person_tokens():
+    def _resolve(self, head: Token, *, recipient: bool = False) -> Mention | None:
+        """The actor a noun phrase names; 'à Pékin' is a place unless the verb wants a recipient
+        ('reprocher à Pékin', 'déclarer à Washington')."""
+        if not recipient and self._is_place_phrase(head) and head.i not in self._person_tokens():
             return None
         tokens = self.group(head)
         atoms: list[Atom] = []
@@ -606,6 +616,13 @@ class _SentenceContext:
             yield (subject, member, 0.7) if passive else (subject, member, 0.7)
 
     def _subject(self, token: Token) -> tuple[Mention | None, bool]:
+        if token.dep_ in {"acl", "advcl"} and _present_participle(token):
+            # "…, reprochant à Pékin de…": a participial clause after a comma speaks of the main subject
+            root = token.sent.root
+            if root.i != token.i:
+                found = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+                if found is not None:
+                    return self._subject_mention(found, root), found.dep_ == "nsubj:pass"
         current = token
         for _ in range(4):
             for child in current.children:
@@ -698,13 +715,15 @@ class _SentenceContext:
                 if clitic.lower_ in {"lui", "leur"} and clitic.pos_ == "PRON":
                     return self._pronoun_target(token)
             for child in token.children:
+                if child.pos_ == "PRON" and child.lower_ in {"en", "y", "se", "s'"}:
+                    continue  # "s'en prendre à X": the recipient is X, not a pronoun
                 if child.dep_ == "iobj" or (child.pos_ == "PRON" and child.lower_ in {"lui", "leur"}):
                     if child.pos_ == "PRON":
                         return self._pronoun_target(token)
                     return self.mention(child)
             recipient = self._child_with_case(token, {"à", "au", "aux"})
             if recipient is not None:
-                return self.mention(self._np_top(recipient))
+                return self._resolve(self._np_top(recipient), recipient=True)
         elif kind == "contre":
             against = self._child_with_case(token, {"contre", "envers", "visant"})
             if against is not None:
@@ -940,6 +959,12 @@ def _cancelled(token: Token) -> bool:
     return False
 
 
+def _present_participle(token: Token) -> bool:
+    morph = str(token.morph)
+    return ("VerbForm=Part" in morph and "Tense=Pres" in morph) or (
+        token.lower_.endswith("ant") and token.pos_ == "VERB")
+
+
 def _is_passive(token: Token) -> bool:
     return "Voice=Pass" in str(token.morph) or any(
         c.dep_ == "aux:pass" or (c.lower_ == "été" and c.pos_ == "AUX") for c in token.children)
@@ -961,7 +986,11 @@ def _conditional(token: Token) -> bool:
 
 def _conditional_mood(token: Token) -> bool:
     verbs = [token, *[c for c in token.children if c.dep_.startswith("aux")]]
-    return any("Mood=Cnd" in str(v.morph) for v in verbs)
+    return any("Mood=Cnd" in str(v.morph) or (v.pos_ in {"VERB", "AUX"} and v.lower_.endswith(_CONDITIONAL_ENDINGS))
+               for v in verbs)
+
+
+_CONDITIONAL_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
 
 
 def _reported(token: Token) -> bool:
