@@ -613,7 +613,7 @@ class _SentenceContext:
             for extra in self._conj_subjects(token, subject if not passive else target):
                 yield (subject, extra, confidence) if passive else (extra, target, confidence)
         for member in self._dont_members(token, exclude={subject.actor.key, target.actor.key}):
-            yield (subject, member, 0.7) if passive else (subject, member, 0.7)
+            yield subject, member, 0.7
 
     def _subject(self, token: Token) -> tuple[Mention | None, bool]:
         if token.dep_ in {"acl", "advcl"} and _present_participle(token):
