@@ -275,6 +275,7 @@ class Coder:
     def _places(self, sent: Span, by_token: dict[int, Atom], discourse: Discourse) -> Iterator[PlaceMention]:
         seen: set[int] = set()
         candidates: list[tuple[int, int]] = [(e.start, e.end) for e in sent.ents if e.label_ in {"LOC", "GPE"}]
+        candidates += [(a.start, a.end) for a in dict.fromkeys(by_token.values()) if a.kind == ATOM_CAPITAL]
         for token in sent:
             start = token.i + 1
             if token.lower_ in _PLACE_PREPS and start < sent.end and sent.doc[start].lower_ in {"l'", "la", "le"}:
@@ -285,12 +286,22 @@ class Coder:
                         and end - token.i < 5:
                     end += 1
                 candidates.append((start, end))
+        relative: set[int] = set()
+        for token in sent:  # "quittait New Delhi, où il venait de rencontrer…": the antecedent of "où"
+            if token.lower_ == "où" and token.i > sent.start:
+                end = token.i - 1 if sent.doc[token.i - 1].text == "," else token.i
+                start = end
+                while start > sent.start and sent.doc[start - 1].text[:1].isupper() and end - start < 4:
+                    start -= 1
+                if start < end:
+                    candidates.append((start, end))
+                    relative.add(start)
         for start, end in sorted(candidates):
             if start in seen:
                 continue
             span = sent.doc[start:end]
             text = span.text.strip(" ,.;")
-            if not self._is_place_use(span, by_token):
+            if start not in relative and not self._is_place_use(span, by_token):
                 continue
             place = None
             for cut in range(len(span), 0, -1):  # longest prefix that the gazetteer knows
@@ -316,6 +327,9 @@ class Coder:
             before = span.doc[span.start - 2]
         if head.dep_ == "appos" and any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.head.children):
             return True  # "dans sa capitale, Astana"
+        if span.start > 1 and span.doc[span.start - 1].text == "," and span.doc[span.start - 2].lemma_.lower() in {
+                "capitale", "ville", "port", "cité", "métropole", "localité", "station", "région", "province"}:
+            return True  # "sa capitale, Astana", parsed or not as an apposition
         return any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.children) or (
             before is not None and before.lower_ in _PLACE_PREPS)
 
@@ -333,7 +347,8 @@ class Coder:
                 continue
             code = "036" if intent else _refine_code(trigger.code, token, places)
             event_date, precision = _event_date(token, ctx.sent, dates, ctx.discourse, intent=intent)
-            place = _action_place(token, places, ctx.discourse)
+            taken = {i for m in (actor1, actor2) if m.actor.kind != "host" for i in range(m.start, m.end)}
+            place = _action_place(token, [p for p in places if p.token not in taken], ctx.discourse)
             yield CodedEvent(
                 code=code,
                 trigger=_trigger_text(token),
