@@ -1030,8 +1030,10 @@ def _is_intent(token: Token) -> bool:
 
 
 def _has_required(token: Token, words: Iterable[str]) -> bool:
+    """A required word under the trigger, or on the two words that govern it ('a annoncé … un paquet d'aide')."""
     wanted = set(words)
-    return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in token.subtree)
+    governors = [token.head, token.head.head] if token.head.i != token.i else []
+    return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in [*token.subtree, *governors])
 
 
 def _refine_code(code: str, token: Token, places: list[PlaceMention]) -> str:
