@@ -42,6 +42,8 @@ _NP_DEPS = {"amod", "nmod", "det", "case", "fixed", "flat", "flat:name", "flat:f
             "nummod", "dep"}
 _PLACE_PREPS = {"à", "au", "aux", "en", "dans", "depuis", "vers", "près", "sur"}
 _NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "ni"}
+# Verbal conflict that reacts to what another party did (criticise, accuse, reject, threaten).
+_REACTION_ROOTS = {"11", "12", "13"}
 _VENUE_NOUNS = {"sommet", "marge", "conférence", "forum", "réunion", "siège", "assemblée", "session"}
 # Military hardware and forces: "des drones russes" → RUS + MIL.
 _MILITARY_HEADS = {"drone", "missile", "avion", "chasseur", "bombardier", "navire", "frégate", "sous-marin", "char",
@@ -612,6 +614,10 @@ class _SentenceContext:
         if target is None and subject is not None and trigger.target not in {"de", "to", "place", "recipient"}:
             target = self._linear(token, after=True, exclude=subject)
             confidence = 0.6
+        if target is None and subject is not None and trigger.code[:2] in _REACTION_ROOTS:
+            # "X a condamné un acte de guerre": verbal conflict aimed at the party the story is about
+            target = self._recent_other(subject)
+            confidence = 0.5
         if subject is None and target is not None and not passive:
             subject = self._linear(token, after=False, exclude=target)
             confidence = 0.6
@@ -619,6 +625,12 @@ class _SentenceContext:
             target = self._resolve_counterpart(target, subject)
         if subject is not None and subject.actor.kind == "counterpart":
             subject = self._resolve_counterpart(subject, target)
+        if subject is not None and target is None and trigger.target in {"obj", "any"}:
+            plural = self._plural_object(token, subject)
+            for member in plural:
+                yield subject, member, 0.7
+            if plural:
+                return
         if subject is None or target is None:
             return
         yield subject, target, confidence
@@ -750,6 +762,14 @@ class _SentenceContext:
                 return self.mention(self._np_top(owner))
         return None
 
+    def _recent_other(self, subject: Mention) -> Mention | None:
+        """The last actor of another country named in this or the previous sentence."""
+        here = [m for m in (self.mention(self.doc[h]) for h in self.actor_heads()) if m is not None]
+        for mention in reversed(here + self.discourse.mentions[-4:]):
+            if mention.actor.key and mention.actor.key != subject.actor.key and mention.actor.kind != "counterpart":
+                return mention
+        return None
+
     def _antecedent(self, relative: Token) -> Mention | None:
         """'…, Wang Yi, avec qui il s'est entretenu': the nearest actor before the relative pronoun."""
         for head in sorted((h for h in self.actor_heads() if h < relative.i), reverse=True):
@@ -802,6 +822,20 @@ class _SentenceContext:
             return self.discourse.mentions[-1]
         return None
 
+    def _plural_object(self, token: Token, subject: Mention) -> list[Mention]:
+        """'a reçu les deux ministres': the two people last named, other than the subject."""
+        for child in token.children:
+            if child.dep_ == "obj" and any(c.lower_ == "deux" for c in child.children if c.dep_ in {"nummod", "det"}):
+                people = [m for m in self.discourse.mentions if m.actor.kind in {"person", "title"}
+                          and m.actor.key != subject.actor.key]
+                found: list[Mention] = []
+                for mention in reversed(people):
+                    if all(mention.actor.key != f.actor.key for f in found):
+                        found.append(mention)
+                    if len(found) == 2:
+                        return found
+        return []
+
     def _conj_partner(self, token: Token, subject: Mention | None = None) -> Mention | None:
         holder = token
         for _ in range(3):  # 'ont eu un bref échange': the subject belongs to the light verb
@@ -830,6 +864,15 @@ class _SentenceContext:
                         return mention
                 if child.head.i == token.i and child.lower_ in {"ils", "elles"} and len(self.discourse.mentions) >= 2:
                     return self.discourse.mentions[-2]
+        # "Moscou et Hanoï ont signé": an actor joined by "et" just before the subject
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                first = self.group(self._np_top(child))[0].i
+                if first - 2 >= self.sent.start and self.doc[first - 1].lower_ == "et":
+                    for head in sorted((h for h in self.actor_heads() if h < first - 1), reverse=True)[:1]:
+                        mention = self.mention(self.doc[head])
+                        if mention is not None and (subject is None or mention.actor.key != subject.actor.key):
+                            return mention
         # "Xi Jinping et Vladimir Poutine se sont entretenus": the parser may put the first name elsewhere
         for child in token.children:
             if child.dep_ == "nsubj":
