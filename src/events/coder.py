@@ -869,8 +869,8 @@ class _SentenceContext:
             if child.dep_ == "nsubj":
                 first = self.group(self._np_top(child))[0].i
                 if first - 2 >= self.sent.start and self.doc[first - 1].lower_ == "et":
-                    for head in sorted((h for h in self.actor_heads() if h < first - 1), reverse=True)[:1]:
-                        mention = self.mention(self.doc[head])
+                    for before in sorted((h for h in self.actor_heads() if h < first - 1), reverse=True)[:1]:
+                        mention = self.mention(self.doc[before])
                         if mention is not None and (subject is None or mention.actor.key != subject.actor.key):
                             return mention
         # "Xi Jinping et Vladimir Poutine se sont entretenus": the parser may put the first name elsewhere

@@ -1,0 +1,459 @@
+"""The event coder through the library's single entry point (``events.extract.extract_events``).
+
+Every case is a short French article written for these tests, with real office-holders consistent with
+its publication date. The expected events follow ``../shared/eval/FORMAT.md``: actors are compared by
+country (ISO alpha-3) or, for an international organisation, by its IGO code; events by CAMEO root; the
+date, place (GeoNames id) and exact CAMEO code only where a case says so. Except for the date cases, a
+case also requires that the coder produces no event other than the expected ones.
+
+Cases the coder does not handle yet are marked ``xfail(strict=True)`` with what it gets wrong, so that
+the mark flips when the coder improves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from events.articles import article_from_record
+from events.extract import extract_events
+
+pytestmark = pytest.mark.model
+
+Row = dict[str, object]
+Code = Callable[..., list[Row]]
+
+# GeoNames ids of the places used below.
+NAIROBI, ADDIS_ABEBA, LE_CAIRE, BAGDAD, ASTANA, NOUAKCHOTT = "184745", "344979", "360630", "98182", "1526273", "2377450"
+BOGOTA, DJEDDAH, KAMPALA, MOSCOU = "3688689", "105343", "232422", "524901"
+
+
+@dataclass(frozen=True)
+class Ev:
+    """One expected event. ``actor1``/``actor2``: ISO alpha-3 country or IGO code."""
+
+    actor1: str
+    actor2: str
+    root: str
+    directed: bool = False  # actor order matters (host → guest, critic → criticised, …)
+    code: str | None = None  # exact CAMEO code
+    date: str | None = None  # ISO date of the event
+    place: str | None = None  # GeoNames id of the action place
+    actor1_code: str | None = None  # full CAMEO actor code, e.g. CHNGOV
+    actor2_code: str | None = None
+
+
+def fail(reason: str):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+@pytest.fixture(scope="module")
+def code() -> Code:
+    """Code one article (text, publication date) → event rows; results are cached per module."""
+    cache: dict[tuple[str, str], list[Row]] = {}
+
+    def run(text: str, published_at: str) -> list[Row]:
+        key = (text, published_at)
+        if key not in cache:
+            article = article_from_record({"id": "t1", "text": text, "published_at": published_at},
+                                          source_file="test", line_no=1)
+            cache[key] = list(extract_events([article]))
+        return cache[key]
+
+    return run
+
+
+def side(row: Row, n: int) -> str:
+    """An actor as FORMAT.md compares it: its country, else its (IGO) code."""
+    return str(row[f"actor{n}_country_code"] or row[f"actor{n}_code"])
+
+
+def show(rows: list[Row]) -> str:
+    return "\n".join(
+        f"  {r['actor1_code']}({side(r, 1)}) → {r['actor2_code']}({side(r, 2)}) {r['event_code']} {r['event_date']}"
+        f" place={r.get('action_geo_feature_id')} trigger={r['trigger']!r}"
+        for r in rows) or "  (no event)"
+
+
+def oriented(row: Row, ev: Ev) -> tuple[str, str] | None:
+    """The row's actor codes in the expectation's order, or None when the actors do not match."""
+    if str(row["event_root_code"]) != ev.root:
+        return None
+    pair = (side(row, 1), side(row, 2))
+    codes = (str(row["actor1_code"]), str(row["actor2_code"]))
+    if pair == (ev.actor1, ev.actor2):
+        return codes
+    if not ev.directed and pair == (ev.actor2, ev.actor1):
+        return codes[1], codes[0]
+    return None
+
+
+def satisfies(row: Row, ev: Ev) -> bool:
+    codes = oriented(row, ev)
+    if codes is None:
+        return False
+    return ((ev.code is None or row["event_code"] == ev.code)
+            and (ev.date is None or row["event_date"] == dt.date.fromisoformat(ev.date))
+            and (ev.place is None or str(row.get("action_geo_feature_id")) == ev.place)
+            and (ev.actor1_code is None or codes[0] == ev.actor1_code)
+            and (ev.actor2_code is None or codes[1] == ev.actor2_code))
+
+
+def check(rows: list[Row], *expected: Ev) -> None:
+    """Every expected event is found (with its details) and nothing else is coded."""
+    for ev in expected:
+        assert any(satisfies(row, ev) for row in rows), f"expected {ev}, got:\n{show(rows)}"
+    spurious = [row for row in rows if not any(oriented(row, ev) is not None for ev in expected)]
+    assert not spurious, f"unexpected events:\n{show(spurious)}"
+
+
+# -- 1. the consult family ---------------------------------------------------------------------------------------
+CONSULT = [
+    pytest.param(
+        "Le président kényan William Ruto s'est entretenu lundi avec le Premier ministre éthiopien Abiy Ahmed.",
+        "2024-07-09", Ev("KEN", "ETH", "04", code="040", date="2024-07-08"), id="s-est-entretenu-avec"),
+    pytest.param(
+        "Le ministre indien des Affaires étrangères, Subrahmanyam Jaishankar, a rencontré mardi son homologue "
+        "chinois Wang Yi à Astana.",
+        "2024-07-09", Ev("IND", "CHN", "04", date="2024-07-09", place=ASTANA), id="a-rencontre"),
+    pytest.param(
+        "Le ministre indien des Affaires étrangères, Subrahmanyam Jaishankar, a rencontré jeudi son homologue "
+        "chinois Wang Yi à Astana.",
+        "2024-07-05", Ev("IND", "CHN", "04", date="2024-07-04", place=ASTANA), id="a-rencontre-jeudi",
+        marks=fail("'jeudi' right after the verb is parsed as its object with the counterpart under it: the "
+                   "coder takes 'à Astana' as the partner and codes India → Kazakhstan, losing Wang Yi")),
+    pytest.param(
+        "Le président égyptien Abdel Fattah al-Sissi a reçu lundi au Caire le ministre turc des Affaires "
+        "étrangères, Hakan Fidan.",
+        "2024-07-09", Ev("EGY", "TUR", "04", directed=True, code="043", date="2024-07-08", place=LE_CAIRE),
+        id="a-recu-host-043"),
+    pytest.param(
+        "Le président mauritanien Mohamed Ould Ghazouani a reçu jeudi à Nouakchott son homologue sénégalais.",
+        "2024-04-19", Ev("MRT", "SEN", "04", directed=True, code="043", date="2024-04-18", place=NOUAKCHOTT),
+        id="son-homologue-senegalais"),
+    pytest.param(
+        "Le Premier ministre pakistanais Shehbaz Sharif a été reçu lundi par le président turc Recep Tayyip Erdogan.",
+        "2024-05-28", Ev("TUR", "PAK", "04", directed=True, code="043", date="2024-05-27"),
+        id="a-ete-recu-par-passive"),
+    pytest.param(
+        "Le président brésilien Lula et le président colombien Gustavo Petro se sont entretenus lundi à Bogota.",
+        "2024-07-09", Ev("BRA", "COL", "04", date="2024-07-08", place=BOGOTA), id="x-et-y-se-sont-entretenus"),
+    pytest.param(
+        "Le président sud-africain Cyril Ramaphosa a eu lundi un entretien téléphonique avec le président nigérian "
+        "Bola Tinubu.",
+        "2024-07-09", Ev("ZAF", "NGA", "04", code="041", date="2024-07-08"), id="entretien-telephonique-041"),
+    pytest.param(
+        "La rencontre entre le président turc Recep Tayyip Erdogan et le ministre russe des Affaires étrangères "
+        "Sergueï Lavrov a eu lieu lundi à Ankara.",
+        "2024-07-09", Ev("TUR", "RUS", "04", date="2024-07-08"), id="la-rencontre-entre-x-et-y"),
+    pytest.param(
+        "Sergueï Lavrov et Wang Yi se trouvaient mercredi à Astana pour le sommet de l'OCS. Lors de leur entretien, "
+        "les deux ministres ont évoqué la situation en Ukraine.",
+        "2024-07-05", Ev("RUS", "CHN", "04", date="2024-07-03", place=ASTANA), id="lors-de-leur-entretien"),
+    pytest.param(
+        "Le président iranien Ebrahim Raïssi est arrivé mercredi à Nairobi pour une visite officielle.",
+        "2023-07-13", Ev("IRN", "KEN", "04", directed=True, code="042", date="2023-07-12", place=NAIROBI,
+           actor2_code="KENGOV"),
+        id="est-arrive-a-nairobi-visite"),
+    pytest.param(
+        "Le président iranien Ebrahim Raïssi est arrivé mercredi à Nairobi, première étape de sa tournée africaine.",
+        "2023-07-13", Ev("IRN", "KEN", "04", directed=True, code="042", date="2023-07-12", place=NAIROBI,
+           actor2_code="KENGOV"),
+        id="est-arrive-a-nairobi",
+        marks=fail("the parser labels 'est' of 'est arrivé' aux:pass in this sentence; the coder takes the "
+                   "intransitive verb for a passive with no agent and codes no visit (the same words with "
+                   "'pour une visite officielle' are coded through the noun 'visite')")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CONSULT)
+def test_consult_family(code: Code, text: str, published: str, expected: Ev) -> None:
+    check(code(text, published), expected)
+
+
+# -- 2. modality: negated, cancelled, hypothetical, planned --------------------------------------------------------
+NO_EVENT = [
+    pytest.param("Le président argentin Javier Milei n'a pas rencontré lundi son homologue brésilien Lula à Asuncion.",
+                 "2024-07-09", id="n-a-pas-rencontre"),
+    pytest.param("Le président nigérian Bola Tinubu a annulé sa visite à Accra prévue lundi.",
+                 "2024-07-09", id="a-annule-sa-visite"),
+    pytest.param("Le ministre sud-coréen des Affaires étrangères a annulé lundi sa visite à Tokyo.",
+                 "2024-07-09", id="a-annule-lundi-sa-visite"),
+    pytest.param("Le Kremlin a reporté la rencontre entre Vladimir Poutine et le président turc Recep Tayyip Erdogan.",
+                 "2024-07-09", id="a-reporte-la-rencontre"),
+    pytest.param("Le président colombien Gustavo Petro a reporté sa rencontre avec le président vénézuélien "
+                 "Nicolás Maduro.", "2024-07-09", id="a-reporte-sa-rencontre-avec"),
+    pytest.param("Le président kényan William Ruto rencontrerait le président chinois Xi Jinping si la date du "
+                 "sommet était confirmée.", "2024-07-09", id="rencontrerait-si"),
+    pytest.param("Si la situation le permet, le président égyptien rencontrerait le président soudanais à Khartoum.",
+                 "2024-07-09", id="si-en-tete-rencontrerait"),
+]
+
+
+@pytest.mark.parametrize(("text", "published"), NO_EVENT)
+def test_negated_cancelled_or_hypothetical_meetings_are_not_events(code: Code, text: str, published: str) -> None:
+    rows = code(text, published)
+    assert not rows, f"expected no event, got:\n{show(rows)}"
+
+
+INTENT = [
+    pytest.param(
+        "Le ministre saoudien des Affaires étrangères, Fayçal ben Farhane, doit rencontrer son homologue iranien "
+        "jeudi à Téhéran.",
+        "2024-07-09", Ev("SAU", "IRN", "03", code="036", date="2024-07-09"), id="doit-rencontrer"),
+    pytest.param(
+        "Le ministre saoudien des Affaires étrangères, Fayçal ben Farhane, doit rencontrer jeudi son homologue "
+        "iranien à Téhéran.",
+        "2024-07-09", Ev("SAU", "IRN", "03", code="036", date="2024-07-09"), id="doit-rencontrer-jeudi",
+        marks=fail("'jeudi' after the infinitive is parsed as its object with the counterpart under it: no target "
+                   "is found and no 036 is coded")),
+    pytest.param(
+        "Le Premier ministre indien Narendra Modi se rendra lundi à Moscou.",
+        "2024-07-04", Ev("IND", "RUS", "03", code="036", date="2024-07-04"), id="se-rendra-a"),
+    pytest.param(
+        "Le président kényan William Ruto doit rencontrer le président chinois Xi Jinping à Pékin la semaine "
+        "prochaine.",
+        "2024-07-09", Ev("KEN", "CHN", "03", code="036", date="2024-07-09"), id="doit-rencontrer-semaine-prochaine"),
+    pytest.param(
+        "Le président algérien Abdelmadjid Tebboune a dit lundi qu'il rencontrerait le président tunisien Kaïs Saïed.",
+        "2024-07-09", Ev("DZA", "TUN", "03", code="036", date="2024-07-08"), id="a-dit-qu-il-rencontrerait"),
+    pytest.param(
+        "Le chef de la diplomatie algérienne, Ahmed Attaf, a déclaré mardi qu'il rencontrerait son homologue marocain.",
+        "2024-07-09", Ev("DZA", "MAR", "03", code="036", date="2024-07-09"), id="a-declare-qu-il-rencontrerait"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), INTENT)
+def test_planned_meetings_are_intents_dated_no_later_than_publication(code: Code, text: str, published: str,
+                                                                      expected: Ev) -> None:
+    rows = code(text, published)
+    check(rows, expected)
+    pub = dt.date.fromisoformat(published)
+    assert all(row["event_date"] is None or row["event_date"] <= pub for row in rows), show(rows)
+
+
+# -- 3. other roots -----------------------------------------------------------------------------------------------
+OTHER_ROOTS = [
+    pytest.param("Le président français Emmanuel Macron a salué lundi la victoire de Bassirou Diomaye Faye à "
+                 "l'élection présidentielle sénégalaise.",
+                 "2024-03-26", Ev("FRA", "SEN", "05", directed=True, code="051"), id="a-salue-051"),
+    pytest.param("L'Union africaine a salué lundi le président kényan William Ruto pour sa médiation.",
+                 "2024-07-09", Ev("IGOAFRAFU", "KEN", "05", directed=True, code="051"), id="a-salue-igo-051"),
+    pytest.param("Le Kenya et l'Éthiopie ont signé lundi un accord de coopération militaire à Addis-Abeba.",
+                 "2024-07-09", Ev("KEN", "ETH", "05", code="057", date="2024-07-08", place=ADDIS_ABEBA),
+                 id="ont-signe-un-accord-057"),
+    pytest.param("Le ministre égyptien des Affaires étrangères et son homologue soudanais ont signé lundi un accord "
+                 "sur l'eau au Caire.",
+                 "2024-07-09", Ev("EGY", "SDN", "05", code="057", place=LE_CAIRE), id="ont-signe-homologue-057"),
+    pytest.param("Le président brésilien Lula a critiqué lundi le président argentin Javier Milei.",
+                 "2024-07-09", Ev("BRA", "ARG", "11", directed=True, code="111"), id="a-critique-111"),
+    pytest.param("L'ONU a condamné lundi la junte birmane.",
+                 "2024-07-09", Ev("IGOUNO", "MMR", "11", directed=True, code="111"), id="a-condamne-111"),
+    pytest.param("Le président colombien Gustavo Petro a condamné lundi l'attaque israélienne contre Rafah.",
+                 "2024-07-09", Ev("COL", "ISR", "11", directed=True, code="111"), id="a-condamne-attaque-israelienne",
+                 marks=fail("the demonym on the object noun ('l'attaque israélienne') is not taken as the target "
+                            "(only heads such as position/décision/soutien are): no event")),
+    pytest.param("Le gouvernement algérien a condamné lundi la décision de la France sur le Sahara occidental.",
+                 "2024-07-09", Ev("DZA", "FRA", "11", directed=True, code="111"), id="a-condamne-decision-de",
+                 marks=fail("the parser makes 'algérien' the root and 'a condamné' a clause under it; the coder "
+                            "then finds no subject for 'condamné': no event")),
+    pytest.param("Le président rwandais Paul Kagame a accusé lundi le gouvernement congolais de soutenir les "
+                 "rebelles.",
+                 "2024-07-09", Ev("RWA", "COD", "11", directed=True, code="112"), id="a-accuse-112"),
+    pytest.param("Le Kremlin a accusé lundi l'Ukraine de préparer une provocation.",
+                 "2024-07-09", Ev("RUS", "UKR", "11", directed=True, code="112"), id="kremlin-a-accuse-112"),
+    pytest.param("La Corée du Nord a menacé lundi la Corée du Sud de représailles militaires.",
+                 "2024-07-09", Ev("PRK", "KOR", "13", directed=True), id="a-menace-13x"),
+    pytest.param("Le président vénézuélien Nicolás Maduro a menacé lundi le Guyana.",
+                 "2024-07-09", Ev("VEN", "GUY", "13", directed=True), id="a-menace-guyana-13x"),
+    pytest.param("Les États-Unis ont annoncé lundi de nouvelles sanctions contre l'Iran.",
+                 "2024-07-09", Ev("USA", "IRN", "16", directed=True, code="163"), id="sanctions-contre-163"),
+    pytest.param("L'Union européenne a adopté lundi de nouvelles sanctions contre la Russie.",
+                 "2024-07-09", Ev("IGOEUREEC", "RUS", "16", directed=True, code="163"), id="sanctions-ue-163"),
+    pytest.param("Le secrétaire général de l'ONU, António Guterres, a exhorté lundi Israël à autoriser l'entrée de "
+                 "l'aide humanitaire.",
+                 "2024-07-09", Ev("IGOUNO", "ISR", "02", directed=True), id="a-exhorte-02x"),
+    pytest.param("Le président sud-africain Cyril Ramaphosa a exhorté lundi le Rwanda à retirer ses troupes de la "
+                 "RDC.",
+                 "2024-07-09", Ev("ZAF", "RWA", "02", directed=True), id="a-exhorte-rwanda-02x"),
+    pytest.param("De nouvelles frappes russes sur Kharkiv ont fait dix morts lundi.",
+                 "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-russes-sur-ville",
+                 marks=fail("no event: the demonym of 'frappes russes' is not read as the source (even with "
+                            "'contre l'Ukraine'), 'sur X' is not a target of 'frappe' and a city (Kharkiv) is not "
+                            "turned into its country")),
+    pytest.param("La Russie a mené lundi des frappes sur l'Ukraine.",
+                 "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-sur-pays",
+                 marks=fail("'sur X' is not read as the target of the noun 'frappe' (only 'contre X' is: 'La "
+                            "Russie a mené lundi des frappes contre l'Ukraine' is coded RUS → UKR 195): no event")),
+    pytest.param("L'armée russe a bombardé lundi l'Ukraine.",
+                 "2024-07-09", Ev("RUS", "UKR", "19", directed=True, code="195", actor1_code="RUSMIL"),
+                 id="a-bombarde-19x"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), OTHER_ROOTS)
+def test_other_roots(code: Code, text: str, published: str, expected: Ev) -> None:
+    check(code(text, published), expected)
+
+
+# -- 4. actors ----------------------------------------------------------------------------------------------------
+ACTORS = [
+    # capitals and institutions as metonyms
+    pytest.param("Pékin a salué lundi la position de l'Arabie saoudite.",
+                 "2024-07-09", Ev("CHN", "SAU", "05", directed=True, actor1_code="CHNGOV"), id="pekin-metonym"),
+    pytest.param("Le Kremlin a critiqué lundi le président français Emmanuel Macron.",
+                 "2024-07-09", Ev("RUS", "FRA", "11", directed=True, actor1_code="RUSGOV", actor2_code="FRAGOV"),
+                 id="le-kremlin"),
+    pytest.param("La Maison Blanche a critiqué lundi le gouvernement vénézuélien.",
+                 "2024-07-09", Ev("USA", "VEN", "11", directed=True, actor1_code="USAGOV", actor2_code="VENGOV"),
+                 id="la-maison-blanche"),
+    # international organisations
+    pytest.param("L'ONU a exhorté lundi le Soudan à protéger les civils.",
+                 "2024-07-09", Ev("IGOUNO", "SDN", "02", directed=True), id="igo-onu"),
+    pytest.param("Le président de la Commission de l'Union africaine, Moussa Faki Mahamat, a reçu lundi à "
+                 "Addis-Abeba le ministre soudanais des Affaires étrangères.",
+                 "2024-07-09", Ev("IGOAFRAFU", "SDN", "04", directed=True, code="043", place=ADDIS_ABEBA),
+                 id="igo-union-africaine"),
+    pytest.param("L'OTAN a accusé lundi la Chine de soutenir l'effort de guerre russe.",
+                 "2024-07-09", Ev("IGOWSTNAT", "CHN", "11", directed=True, code="112"), id="igo-otan"),
+    # demonyms, all genders and numbers
+    pytest.param("La ministre sud-africaine des Relations internationales a rencontré lundi son homologue russe à "
+                 "Moscou.",
+                 "2024-03-12", Ev("ZAF", "RUS", "04", place=MOSCOU, actor1_code="ZAFGOV", actor2_code="RUSGOV"),
+                 id="demonym-fem-sing"),
+    pytest.param("Les autorités iraniennes ont accusé lundi les États-Unis d'ingérence.",
+                 "2024-07-09", Ev("IRN", "USA", "11", directed=True, code="112", actor1_code="IRNGOV"),
+                 id="demonym-fem-plur"),
+    pytest.param("Les dirigeants chinois ont reçu lundi le président vietnamien à Pékin.",
+                 "2024-07-09", Ev("CHN", "VNM", "04", directed=True, code="043"), id="demonym-masc-plur"),
+    pytest.param("La présidente mexicaine Claudia Sheinbaum a critiqué lundi le gouvernement américain.",
+                 "2024-10-15", Ev("MEX", "USA", "11", directed=True, actor2_code="USAGOV"), id="demonym-presidente"),
+    pytest.param("Pékin a critiqué lundi les sanctions américaines.",
+                 "2024-07-09", Ev("CHN", "USA", "11", directed=True, actor1_code="CHNGOV"),
+                 id="demonym-object-noun",
+                 marks=fail("a demonym on an object noun that is not in the coder's short list of heads "
+                            "('les sanctions américaines') gives no target: no event")),
+    # surname only after the full name
+    pytest.param("Le président kényan William Ruto est arrivé lundi à Kampala. M. Ruto a ensuite rencontré le "
+                 "président ougandais.",
+                 "2024-07-09", Ev("KEN", "UGA", "04", date="2024-07-08", place=KAMPALA), id="m-ruto"),
+    pytest.param("Le président kényan William Ruto a inauguré lundi un port à Lamu. Mardi dernier, M. Ruto avait "
+                 "critiqué le gouvernement somalien.",
+                 "2024-07-09", Ev("KEN", "SOM", "11", directed=True, date="2024-07-02"), id="m-ruto-later"),
+    # people resolved by the article's date
+    pytest.param("Wang Yi a rencontré lundi à Pékin le ministre pakistanais des Affaires étrangères.",
+                 "2024-07-09", Ev("CHN", "PAK", "04", actor1_code="CHNGOV"), id="wang-yi-2024"),
+    pytest.param("Antony Blinken a rencontré lundi à Pékin le président chinois Xi Jinping.",
+                 "2023-06-20", Ev("USA", "CHN", "04", actor1_code="USAGOV", actor2_code="CHNGOV"), id="blinken-2023"),
+    pytest.param("Marco Rubio s'est entretenu lundi à Djeddah avec le prince héritier saoudien Mohammed ben Salmane.",
+                 "2025-03-12", Ev("USA", "SAU", "04", actor1_code="USAGOV", actor2_code="SAUGOV"), id="rubio-2025"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), ACTORS)
+def test_actors(code: Code, text: str, published: str, expected: Ev) -> None:
+    check(code(text, published), expected)
+
+
+@pytest.mark.parametrize(("text", "published", "name"), [
+    pytest.param("L'ancien secrétaire d'État Antony Blinken a critiqué lundi le Premier ministre hongrois Viktor "
+                 "Orbán.", "2025-03-12", "Blinken", id="blinken-2025",
+                 marks=fail("a person out of office on the article's date falls back to his latest office: "
+                            "Blinken is coded USAGOV in 2025, when Marco Rubio is secretary of state")),
+])
+def test_former_office_holder_is_not_the_government(code: Code, text: str, published: str, name: str) -> None:
+    rows = code(text, published)
+    for row in rows:
+        for n in (1, 2):
+            if name in str(row[f"actor{n}_text"]):
+                assert not str(row[f"actor{n}_code"]).endswith("GOV"), show(rows)
+
+
+NON_ACTOR_WORDS = {"état", "etat", "route", "routes", "sud"}
+
+NOT_ACTORS = [
+    pytest.param("Le président chinois Xi Jinping a reçu mercredi le président chilien Gabriel Boric au forum de la "
+                 "Route de la soie.",
+                 "2023-10-18", (Ev("CHN", "CHL", "04", directed=True, code="043"),), id="route"),
+    pytest.param("Le chef de l'État ivoirien a reçu lundi à Abidjan le président libérien.",
+                 "2024-07-09", (Ev("CIV", "LBR", "04", directed=True, code="043"),), id="etat"),
+    pytest.param("Le président kényan William Ruto s'est rendu lundi dans le Sud, près de la frontière.",
+                 "2024-07-09", (), id="sud"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), NOT_ACTORS)
+def test_common_words_are_never_actors(code: Code, text: str, published: str, expected: tuple[Ev, ...]) -> None:
+    rows = code(text, published)
+    for row in rows:
+        for n in (1, 2):
+            words = str(row[f"actor{n}_text"]).lower().replace("'", " ").split()
+            assert not (set(words) <= NON_ACTOR_WORDS | {"le", "la", "l", "les", "du", "de", "dans", "à"}), show(rows)
+    check(rows, *expected)
+
+
+# -- 5. dates -----------------------------------------------------------------------------------------------------
+DATES = [
+    pytest.param("Le président kényan William Ruto a reçu lundi à Nairobi le président ougandais Yoweri Museveni.",
+                 "2024-07-11", Ev("KEN", "UGA", "04", date="2024-07-08"), id="lundi"),
+    pytest.param("Le 14 mars, le ministre turc des Affaires étrangères Hakan Fidan s'est entretenu à Bagdad avec le "
+                 "Premier ministre irakien Mohammed Chia al-Soudani.",
+                 "2024-03-20", Ev("TUR", "IRQ", "04", date="2024-03-14"), id="le-14-mars"),
+    pytest.param("Le ministre égyptien des Affaires étrangères Badr Abdelatty est arrivé le 6 juillet à Riyad. La "
+                 "veille, il s'était entretenu au téléphone avec Antony Blinken.",
+                 "2024-07-09", Ev("EGY", "USA", "04", code="041", date="2024-07-05"), id="la-veille"),
+    pytest.param("Le président brésilien Lula a reçu hier soir à Brasilia le président colombien Gustavo Petro.",
+                 "2024-07-09", Ev("BRA", "COL", "04", directed=True, code="043", date="2024-07-08"), id="hier-soir"),
+    pytest.param("Hier soir, le président argentin Javier Milei s'est entretenu au téléphone avec le président "
+                 "ukrainien Volodymyr Zelensky.",
+                 "2024-07-09", Ev("ARG", "UKR", "04", code="041", date="2024-07-08"), id="hier-soir-en-tete"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DATES)
+def test_dates(code: Code, text: str, published: str, expected: Ev) -> None:
+    rows = code(text, published)
+    assert any(satisfies(row, expected) for row in rows), f"expected {expected}, got:\n{show(rows)}"
+
+
+def test_la_veille_keeps_the_previous_sentence_date_for_the_first_event(code: Code) -> None:
+    rows = code("Le ministre égyptien des Affaires étrangères Badr Abdelatty est arrivé le 6 juillet à Riyad. La "
+                "veille, il s'était entretenu au téléphone avec Antony Blinken.", "2024-07-09")
+    check(rows, Ev("EGY", "SAU", "04", directed=True, code="042", date="2024-07-06"),
+          Ev("EGY", "USA", "04", code="041", date="2024-07-05"))
+
+
+# -- 6. places ----------------------------------------------------------------------------------------------------
+PLACES = [
+    pytest.param("Le Premier ministre indien Narendra Modi s'est entretenu lundi à Addis-Abeba avec le Premier "
+                 "ministre éthiopien Abiy Ahmed.",
+                 "2024-07-09", Ev("IND", "ETH", "04", place=ADDIS_ABEBA), id="a-addis-abeba"),
+    pytest.param("Le président égyptien Abdel Fattah al-Sissi a reçu lundi au Caire le roi Abdallah II de Jordanie.",
+                 "2024-07-09", Ev("EGY", "JOR", "04", directed=True, code="043", place=LE_CAIRE), id="au-caire"),
+    pytest.param("Le président iranien a rencontré lundi au Caire le ministre égyptien des Affaires étrangères.",
+                 "2024-07-09", Ev("IRN", "EGY", "04", place=LE_CAIRE), id="au-caire-before-object",
+                 marks=fail("'au Caire' right before an unnamed object is swallowed into the target mention (actor "
+                            "text 'au Caire le ministre égyptien…'): the meeting is coded with no action place")),
+    pytest.param("Le secrétaire d'État américain Marco Rubio a rencontré lundi à Djeddah le ministre saoudien des "
+                 "Affaires étrangères, Fayçal ben Farhane.",
+                 "2025-03-12", Ev("USA", "SAU", "04", place=DJEDDAH), id="a-djeddah-before-object",
+                 marks=fail("same with a title + apposed name as object: 'à Djeddah' becomes part of the target "
+                            "mention and the meeting has no action place")),
+    pytest.param("Le ministre turc des Affaires étrangères Hakan Fidan se trouvait lundi à Bagdad. Il a rencontré le "
+                 "Premier ministre irakien Mohammed Chia al-Soudani.",
+                 "2024-07-09", Ev("TUR", "IRQ", "04", date="2024-07-08", place=BAGDAD), id="carried-over-bagdad"),
+    pytest.param("Le président kényan William Ruto est arrivé lundi à Addis-Abeba pour une visite de deux jours. Il "
+                 "s'est entretenu avec le Premier ministre Abiy Ahmed.",
+                 "2024-07-09", Ev("KEN", "ETH", "04", place=ADDIS_ABEBA), id="carried-over-addis-abeba"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PLACES)
+def test_places(code: Code, text: str, published: str, expected: Ev) -> None:
+    rows = code(text, published)
+    check(rows, expected)
+    for row in rows:
+        assert row["action_geo_country_code"] is not None, show(rows)
