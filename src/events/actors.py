@@ -195,6 +195,9 @@ def person_actor(persons: tuple[Person, ...], when: date | None) -> Actor:
     if len(names) > 1 and not in_office:
         best = max(pool, key=lambda p: p.start.toordinal() if p.start else 0)
     known_group = best.code if best.code.startswith("IGO") else None
+    if when is not None and not in_office and best.country:
+        # out of office on the article's date (a former minister): a national elite, not the government
+        return Actor(best.country + "ELI", best.name, best.country, "ELI", None, "person")
     return Actor(best.code, best.name, best.country, best.role if best.role != "IGO" else None,
                  known_group, "person")
 

@@ -51,7 +51,12 @@ _MILITARY_HEADS = {"drone", "missile", "avion", "chasseur", "bombardier", "navir
 # Nouns whose demonym names the acting country: "la position chinoise", "ses amis chinois".
 _DEMONYM_HEADS = {"position", "politique", "plan", "proposition", "initiative", "décision", "soutien", "rôle",
                   "peuple", "partenaire", "ami", "allié", "voisin", "pays", "nation", "camp", "partie", "côté",
-                  "diplomatie", "dirigeant", "responsable", "officiel", "aide", "offre", "appel", "demande"}
+                  "diplomatie", "dirigeant", "responsable", "officiel", "aide", "offre", "appel", "demande",
+                  # acts a country is held responsible for: "l'attaque israélienne", "les sanctions américaines"
+                  "attaque", "frappe", "sanction", "offensive", "opération", "mesure", "bombardement", "invasion",
+                  "agression", "incursion", "intervention", "ingérence", "tir", "raid", "annonce", "déclaration",
+                  "menace", "accusation", "propos", "critique", "droit", "tarif", "embargo", "restriction",
+                  "occupation", "blocus", "essai", "exercice", "manœuvre", "violation", "provocation"}
 # Words a small parser mistakes for objects ("a reçu jeudi X"): never an actor argument.
 _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir",
                "midi", "nuit", "veille", "lendemain", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
@@ -349,8 +354,8 @@ class Coder:
                 continue
             code = "036" if intent else _refine_code(trigger.code, token, places)
             event_date, precision = _event_date(token, ctx.sent, dates, ctx.discourse, intent=intent)
-            taken = {i for m in (actor1, actor2) if m.actor.kind != "host" for i in range(m.start, m.end)}
-            place = _action_place(token, [p for p in places if p.token not in taken], ctx.discourse)
+            taken = {m.char_offset for m in (actor1, actor2) if m.actor.kind != "host"}
+            place = _action_place(token, [p for p in places if p.char_offset not in taken], ctx.discourse)
             yield CodedEvent(
                 code=code,
                 trigger=_trigger_text(token),
@@ -723,8 +728,12 @@ class _SentenceContext:
 
     def _target_of_kind(self, token: Token, kind: str) -> Mention | None:
         if kind == "obj":
-            for child in token.children:
-                if child.dep_ == "obj" and child.lower_ not in _TIME_WORDS:
+            objects = [c for c in token.children if c.dep_ == "obj"]
+            for child in list(objects):  # "a rencontré jeudi son homologue": the object hangs under "jeudi"
+                if child.lower_ in _TIME_WORDS:
+                    objects += [g for g in child.children if g.dep_ in {"nmod", "appos", "obj", "flat:name"}]
+            for child in objects:
+                if child.dep_ in {"obj", "nmod", "appos", "flat:name"} and child.lower_ not in _TIME_WORDS:
                     if child.pos_ == "PRON":
                         return self._pronoun_target(token)
                     mention = self.mention(self._np_top(child))
@@ -752,14 +761,26 @@ class _SentenceContext:
             if recipient is not None:
                 return self._resolve(self._np_top(recipient), recipient=True)
         elif kind == "contre":
-            against = self._child_with_case(token, {"contre", "envers", "visant"})
+            against = self._child_with_case(token, {"contre", "envers", "visant", "sur"})
             if against is not None:
-                return self.mention(self._np_top(against))
+                found = self.mention(self._np_top(against)) or self._place_country(against)
+                if found is not None:
+                    return found
             return self._after_word(token, {"contre", "visant", "envers"})
         elif kind == "de":
             owner = self._child_with_case(token, {"de", "du", "des", "d'"})
             if owner is not None:
                 return self.mention(self._np_top(owner))
+        return None
+
+    def _place_country(self, token: Token) -> Mention | None:
+        """'des frappes sur Kharkiv': the country of the place struck (its people, not a named actor)."""
+        for place in self.places:
+            if place.token <= token.i < place.token + max(1, len(place.text.split())):
+                iso3 = place.place.country_iso3
+                if iso3:
+                    actor = country_actor(iso3, None, name=place.text, kind="country")
+                    return Mention(actor, place.token, place.token + 1, place.text, place.char_offset)
         return None
 
     def _recent_other(self, subject: Mention) -> Mention | None:
@@ -1024,8 +1045,18 @@ def _present_participle(token: Token) -> bool:
 
 
 def _is_passive(token: Token) -> bool:
-    return "Voice=Pass" in str(token.morph) or any(
-        c.dep_ == "aux:pass" or (c.lower_ == "été" and c.pos_ == "AUX") for c in token.children)
+    """'a été reçu', 'sera accueilli' — but not the être of motion verbs and reflexives ('est arrivé',
+    's'est entretenu'), which the small tagger also labels aux:pass."""
+    children = list(token.children)
+    if any(c.lower_ == "été" and c.pos_ == "AUX" for c in children):
+        return True
+    if token.lemma_.lower() in _ETRE_VERBS or any(c.lower_ in {"se", "s'"} for c in children):
+        return False
+    return "Voice=Pass" in str(token.morph) or any(c.dep_ == "aux:pass" for c in children)
+
+
+_ETRE_VERBS = {"arriver", "venir", "partir", "rendre", "aller", "entrer", "rester", "retourner", "tomber", "revenir",
+               "devenir", "parvenir", "repartir", "rentrer", "passer", "monter", "descendre", "sortir", "intervenir"}
 
 
 def _anaphoric(token: Token) -> bool:

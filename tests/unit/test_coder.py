@@ -162,10 +162,7 @@ CONSULT = [
         "Le président iranien Ebrahim Raïssi est arrivé mercredi à Nairobi, première étape de sa tournée africaine.",
         "2023-07-13", Ev("IRN", "KEN", "04", directed=True, code="042", date="2023-07-12", place=NAIROBI,
            actor2_code="KENGOV"),
-        id="est-arrive-a-nairobi",
-        marks=fail("the parser labels 'est' of 'est arrivé' aux:pass in this sentence; the coder takes the "
-                   "intransitive verb for a passive with no agent and codes no visit (the same words with "
-                   "'pour une visite officielle' are coded through the noun 'visite')")),
+        id="est-arrive-a-nairobi"),
 ]
 
 
@@ -207,9 +204,7 @@ INTENT = [
     pytest.param(
         "Le ministre saoudien des Affaires étrangères, Fayçal ben Farhane, doit rencontrer jeudi son homologue "
         "iranien à Téhéran.",
-        "2024-07-09", Ev("SAU", "IRN", "03", code="036", date="2024-07-09"), id="doit-rencontrer-jeudi",
-        marks=fail("'jeudi' after the infinitive is parsed as its object with the counterpart under it: no target "
-                   "is found and no 036 is coded")),
+        "2024-07-09", Ev("SAU", "IRN", "03", code="036", date="2024-07-09"), id="doit-rencontrer-jeudi"),
     pytest.param(
         "Le Premier ministre indien Narendra Modi se rendra lundi à Moscou.",
         "2024-07-04", Ev("IND", "RUS", "03", code="036", date="2024-07-04"), id="se-rendra-a"),
@@ -253,9 +248,7 @@ OTHER_ROOTS = [
     pytest.param("L'ONU a condamné lundi la junte birmane.",
                  "2024-07-09", Ev("IGOUNO", "MMR", "11", directed=True, code="111"), id="a-condamne-111"),
     pytest.param("Le président colombien Gustavo Petro a condamné lundi l'attaque israélienne contre Rafah.",
-                 "2024-07-09", Ev("COL", "ISR", "11", directed=True, code="111"), id="a-condamne-attaque-israelienne",
-                 marks=fail("the demonym on the object noun ('l'attaque israélienne') is not taken as the target "
-                            "(only heads such as position/décision/soutien are): no event")),
+                 "2024-07-09", Ev("COL", "ISR", "11", directed=True, code="111"), id="a-condamne-attaque-israelienne"),
     pytest.param("Le gouvernement algérien a condamné lundi la décision de la France sur le Sahara occidental.",
                  "2024-07-09", Ev("DZA", "FRA", "11", directed=True, code="111"), id="a-condamne-decision-de",
                  marks=fail("the parser makes 'algérien' the root and 'a condamné' a clause under it; the coder "
@@ -285,9 +278,7 @@ OTHER_ROOTS = [
                             "'contre l'Ukraine'), 'sur X' is not a target of 'frappe' and a city (Kharkiv) is not "
                             "turned into its country")),
     pytest.param("La Russie a mené lundi des frappes sur l'Ukraine.",
-                 "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-sur-pays",
-                 marks=fail("'sur X' is not read as the target of the noun 'frappe' (only 'contre X' is: 'La "
-                            "Russie a mené lundi des frappes contre l'Ukraine' is coded RUS → UKR 195): no event")),
+                 "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-sur-pays"),
     pytest.param("L'armée russe a bombardé lundi l'Ukraine.",
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True, code="195", actor1_code="RUSMIL"),
                  id="a-bombarde-19x"),
@@ -333,9 +324,7 @@ ACTORS = [
                  "2024-10-15", Ev("MEX", "USA", "11", directed=True, actor2_code="USAGOV"), id="demonym-presidente"),
     pytest.param("Pékin a critiqué lundi les sanctions américaines.",
                  "2024-07-09", Ev("CHN", "USA", "11", directed=True, actor1_code="CHNGOV"),
-                 id="demonym-object-noun",
-                 marks=fail("a demonym on an object noun that is not in the coder's short list of heads "
-                            "('les sanctions américaines') gives no target: no event")),
+                 id="demonym-object-noun"),
     # surname only after the full name
     pytest.param("Le président kényan William Ruto est arrivé lundi à Kampala. M. Ruto a ensuite rencontré le "
                  "président ougandais.",
@@ -360,9 +349,7 @@ def test_actors(code: Code, text: str, published: str, expected: Ev) -> None:
 
 @pytest.mark.parametrize(("text", "published", "name"), [
     pytest.param("L'ancien secrétaire d'État Antony Blinken a critiqué lundi le Premier ministre hongrois Viktor "
-                 "Orbán.", "2025-03-12", "Blinken", id="blinken-2025",
-                 marks=fail("a person out of office on the article's date falls back to his latest office: "
-                            "Blinken is coded USAGOV in 2025, when Marco Rubio is secretary of state")),
+                 "Orbán.", "2025-03-12", "Blinken", id="blinken-2025"),
 ])
 def test_former_office_holder_is_not_the_government(code: Code, text: str, published: str, name: str) -> None:
     rows = code(text, published)
@@ -434,14 +421,10 @@ PLACES = [
     pytest.param("Le président égyptien Abdel Fattah al-Sissi a reçu lundi au Caire le roi Abdallah II de Jordanie.",
                  "2024-07-09", Ev("EGY", "JOR", "04", directed=True, code="043", place=LE_CAIRE), id="au-caire"),
     pytest.param("Le président iranien a rencontré lundi au Caire le ministre égyptien des Affaires étrangères.",
-                 "2024-07-09", Ev("IRN", "EGY", "04", place=LE_CAIRE), id="au-caire-before-object",
-                 marks=fail("'au Caire' right before an unnamed object is swallowed into the target mention (actor "
-                            "text 'au Caire le ministre égyptien…'): the meeting is coded with no action place")),
+                 "2024-07-09", Ev("IRN", "EGY", "04", place=LE_CAIRE), id="au-caire-before-object"),
     pytest.param("Le secrétaire d'État américain Marco Rubio a rencontré lundi à Djeddah le ministre saoudien des "
                  "Affaires étrangères, Fayçal ben Farhane.",
-                 "2025-03-12", Ev("USA", "SAU", "04", place=DJEDDAH), id="a-djeddah-before-object",
-                 marks=fail("same with a title + apposed name as object: 'à Djeddah' becomes part of the target "
-                            "mention and the meeting has no action place")),
+                 "2025-03-12", Ev("USA", "SAU", "04", place=DJEDDAH), id="a-djeddah-before-object"),
     pytest.param("Le ministre turc des Affaires étrangères Hakan Fidan se trouvait lundi à Bagdad. Il a rencontré le "
                  "Premier ministre irakien Mohammed Chia al-Soudani.",
                  "2024-07-09", Ev("TUR", "IRQ", "04", date="2024-07-08", place=BAGDAD), id="carried-over-bagdad"),
