@@ -42,7 +42,7 @@ _NP_DEPS = {"amod", "nmod", "det", "case", "fixed", "flat", "flat:name", "flat:f
             "nummod", "dep"}
 _PLACE_PREPS = {"à", "au", "aux", "en", "dans", "depuis", "vers", "près", "sur"}
 _NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "ni"}
-# Verbal conflict that reacts to what another party did (criticise, accuse, reject, threaten).
+# Verbal conflict that reacts to what another party did (criticise, accuse, reject, threaten; 016 deny).
 _REACTION_ROOTS = {"11", "12", "13"}
 _VENUE_NOUNS = {"sommet", "marge", "conférence", "forum", "réunion", "siège", "assemblée", "session"}
 # Military hardware and forces: "des drones russes" → RUS + MIL.
@@ -153,6 +153,7 @@ class Discourse:
     dateline: PlaceMention | None = None  # "ASTANA, 4 juillet (Xinhua) --"
     mentions: list[Mention] = field(default_factory=list)
     subjects: list[Mention] = field(default_factory=list)  # actors in subject position, for "il", "elle"
+    events: list[CodedEvent] = field(default_factory=list)  # events coded so far (who acted on whom)
     named: dict[str, Actor] = field(default_factory=dict)  # folded surname/full name → actor
     countries: set[str] = field(default_factory=set)  # ISO2 of places named so far
 
@@ -222,7 +223,9 @@ class Coder:
             trigger = self._trigger(token)
             if trigger is None:
                 continue
-            events.extend(self._code_trigger(token, trigger, ctx, index, places, dates))
+            coded = list(self._code_trigger(token, trigger, ctx, index, places, dates))
+            events.extend(coded)
+            discourse.events.extend(coded)
         # remember actors named in this sentence (in text order) for later pronouns, "ce dernier", surnames;
         # "son hôte" enters as the actor it was resolved to
         named: dict[int, tuple[Mention, bool]] = {}
@@ -616,10 +619,14 @@ class _SentenceContext:
         if target is None and subject is not None and trigger.target == "recipient":
             target = self._recipient(token, trigger, subject)
             confidence = 0.6
+        reaction = trigger.code[:2] in _REACTION_ROOTS or trigger.code == "016"
         if target is None and subject is not None and trigger.target not in {"de", "to", "place", "recipient"}:
             target = self._linear(token, after=True, exclude=subject)
             confidence = 0.6
-        if target is None and subject is not None and trigger.code[:2] in _REACTION_ROOTS:
+        if target is None and subject is not None and reaction:
+            target = self._last_actor_on(subject)  # "Pékin a rejeté ces accusations" → the accuser
+            confidence = 0.55
+        if target is None and subject is not None and reaction:
             # "X a condamné un acte de guerre": verbal conflict aimed at the party the story is about
             target = self._recent_other(subject)
             confidence = 0.5
@@ -781,6 +788,13 @@ class _SentenceContext:
                 if iso3:
                     actor = country_actor(iso3, None, name=place.text, kind="country")
                     return Mention(actor, place.token, place.token + 1, place.text, place.char_offset)
+        return None
+
+    def _last_actor_on(self, subject: Mention) -> Mention | None:
+        """The last party that acted on the subject in this article (whom a reaction answers)."""
+        for event in reversed(self.discourse.events):
+            if event.actor2.actor.key == subject.actor.key and event.actor1.actor.key != subject.actor.key:
+                return event.actor1
         return None
 
     def _recent_other(self, subject: Mention) -> Mention | None:
