@@ -282,6 +282,13 @@ class Coder:
             return trigger
         return None
 
+    def _topic_of_other_trigger(self, token: Token) -> bool:
+        """'ont salué la signature de l'accord': the noun names an event already reported, the topic of the
+        praise; the verb is the event here."""
+        head = token.head
+        return (token.dep_ in {"obj", "nsubj", "nsubj:pass"} and head.i != token.i
+                and head.pos_ in {"VERB", "AUX"} and self._trigger(head) is not None)
+
     def _places(self, sent: Span, by_token: dict[int, Atom], discourse: Discourse) -> Iterator[PlaceMention]:
         seen: set[int] = set()
         candidates: list[tuple[int, int]] = [(e.start, e.end) for e in sent.ents if e.label_ in {"LOC", "GPE"}]
@@ -347,6 +354,8 @@ class Coder:
     def _code_trigger(self, token: Token, trigger: Trigger, ctx: _SentenceContext, index: int,
                       places: list[PlaceMention], dates: list) -> Iterator[CodedEvent]:
         if _negated(token) or _conditional(token) or _anaphoric(token) or _cancelled(token):
+            return
+        if trigger.pos == "NOUN" and self._topic_of_other_trigger(token):
             return
         intent = _is_intent(token)
         if intent and not trigger.intent:
@@ -854,7 +863,7 @@ class _SentenceContext:
             if any(c.lower_ in {"leur", "leurs"} for c in possessive):
                 pair = self.discourse.last_pair()
                 return pair[0] if pair else None
-            return self.discourse.mentions[-1]
+            return self._salient()  # "sa première visite": the person the story is about
         return None
 
     def _plural_object(self, token: Token, subject: Mention) -> list[Mention]:
@@ -1000,6 +1009,9 @@ class _SentenceContext:
         place = _action_place(token, self.places, self.discourse) if self.places else None
         if place is None or (place.place.geo_type == GEO_COUNTRY and not _governed_by(self.doc[place.token], token)):
             return None
+        before = self.doc[place.token - 1] if place.token > 0 else None
+        if before is not None and before.lower_ in {"de", "d'", "du", "des", "depuis"}:
+            return None  # "arrivait de Pyongyang": where the visitor comes from
         iso3 = place.place.country_iso3
         if not iso3 or iso3 == visitor.actor.country:
             return None
