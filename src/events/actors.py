@@ -92,14 +92,20 @@ class ActorLexicon:
         self._phrases: dict[str, list[tuple[str, dict[str, str]]]] = {}
         self._exact_case: set[str] = set()
         self._prefixes: set[str] | None = None
-        for path in sorted((DATA_DIR / "actors").glob("*.tsv")):
-            for row in read_tsv(path):
-                person = Person(
-                    name=row["name"], country=row["country"] or None, code=row["code"], role=row["role"],
-                    office=row["office"], start=_parse_date(row["start"]), end=_parse_date(row["end"], end=True),
-                )
-                for alias in dict.fromkeys([row["name"], *split_alts(row["aliases"])]):
-                    self._persons.setdefault(fold(alias), []).append(person)
+        rows = [row for path in sorted((DATA_DIR / "actors").glob("*.tsv")) for row in read_tsv(path)]
+        # first names of the table's people: a one-word alias that is someone's first name ("François" for the
+        # pope, while François Bayrou exists) would match every François, so it is not used alone
+        first_names = {fold(row["name"].split()[0]) for row in rows if len(row["name"].split()) > 1}
+        for row in rows:
+            person = Person(
+                name=row["name"], country=row["country"] or None, code=row["code"], role=row["role"],
+                office=row["office"], start=_parse_date(row["start"]), end=_parse_date(row["end"], end=True),
+            )
+            for alias in dict.fromkeys([row["name"], *split_alts(row["aliases"])]):
+                key = fold(alias)
+                if " " not in key and key in first_names:
+                    continue
+                self._persons.setdefault(key, []).append(person)
         for row in read_tsv("actor_terms_fr.tsv"):
             self._add(row["term"], ATOM_TERM, row)
             if row["term"].isupper():

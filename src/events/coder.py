@@ -210,7 +210,7 @@ class Coder:
 
     # -- sentence -------------------------------------------------------------------------------
     def _code_sentence(self, sent: Span, index: int, discourse: Discourse) -> list[CodedEvent]:
-        atoms = list(self.lexicon.match(sent))
+        atoms = [a for a in self.lexicon.match(sent) if not _inside_longer_name(a, sent)]
         by_token: dict[int, Atom] = {}
         for atom in atoms:
             for i in range(atom.start, atom.end):
@@ -1062,6 +1062,14 @@ def _cancelled(token: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _inside_longer_name(atom: Atom, sent: Span) -> bool:
+    """'Henri de Castries', 'François Hollande': a country or capital name inside a longer person name."""
+    if atom.kind not in {ATOM_COUNTRY, ATOM_CAPITAL}:
+        return False
+    return any(ent.label_ == "PER" and ent.start <= atom.start and atom.end <= ent.end
+               and (ent.end - ent.start) > (atom.end - atom.start) for ent in sent.ents)
 
 
 def _present_participle(token: Token) -> bool:
