@@ -203,7 +203,7 @@ def geocode(
     fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
 ) -> None:
     """Resolve place names to GeoNames ids with GDELT geo fields (offline gazetteer)."""
-    from events.places import load_gazetteer
+    from events.places import context_countries_from_text, load_gazetteer
 
     gazetteer = load_gazetteer()
     cases: list[tuple[str, str | None]] = []
@@ -222,7 +222,7 @@ def geocode(
             cases.append((name, context))
     results = []
     for name, ctx in cases:
-        context_countries = _context_countries(ctx) if ctx else set()
+        context_countries = context_countries_from_text(ctx, name) if ctx else set()
         place = gazetteer.lookup(name, context_countries=context_countries)
         results.append({
             "name": name,
@@ -244,19 +244,6 @@ def geocode(
     for result in results:
         table.add_row(*("" if v is None else str(v) for v in result.values()))
     out.print(table)
-
-
-def _context_countries(text: str) -> set[str]:
-    from events.countries import load_countries
-    from events.text import fold
-
-    countries = load_countries()
-    found: set[str] = set()
-    folded = f" {fold(text)} "
-    for key, country in {**countries.by_name, **countries.by_demonym}.items():
-        if f" {key} " in folded:
-            found.add(country.iso2)
-    return found
 
 
 bench_app = typer.Typer(help="Benchmarks: speed and memory of the extraction path.", no_args_is_help=True)

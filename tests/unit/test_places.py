@@ -1,6 +1,13 @@
 import pytest
 
-from events.places import GEO_COUNTRY, GEO_US_CITY, GEO_WORLD_CITY, load_gazetteer
+from events.places import (
+    GEO_COUNTRY,
+    GEO_US_CITY,
+    GEO_US_STATE,
+    GEO_WORLD_CITY,
+    GEO_WORLD_STATE,
+    load_gazetteer,
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +55,169 @@ def test_us_cities_are_type_3(gazetteer):
 
 def test_unknown_name_gives_none(gazetteer):
     assert gazetteer.lookup("Zzyzxville-sur-Mer") is None
+
+
+# --- capitals, context, GDELT fields, stoplist, cache, benchmark ------------------------------------------
+
+@pytest.mark.parametrize(("name", "geonames_id"), [
+    ("Riyad", "108410"), ("Téhéran", "112931"), ("Alger", "2507480"), ("Abou Dhabi", "292968"),
+    ("Abu Dhabi", "292968"), ("Bogota", "3688689"), ("Hanoï", "1581130"), ("Hanoi", "1581130"),
+    ("Séoul", "1835848"), ("Pekin", "1816670"), ("La Haye", "2747373"), ("Washington", "4140963"),
+    ("Tripoli", "2210247"), ("Vienne", "2761369"), ("Santiago", "3871336"), ("Victoria", "241131"),
+    ("Kingston", "3489854"), ("Georgetown", "3378644"), ("Cotonou", "2394819"), ("La Paz", "3911925"),
+])
+def test_capitals_and_seats_of_government_resolve(gazetteer, name, geonames_id):
+    assert gazetteer.lookup(name).feature_id == geonames_id
+
+
+def test_every_capital_of_the_countries_table_resolves(gazetteer):
+    from events.countries import load_countries
+
+    for country in load_countries().by_iso3.values():
+        place = gazetteer.lookup(country.capitals[0], preposition="à")
+        assert place is not None and place.feature_id == country.capital_geonames_id, country.iso3
+
+
+@pytest.mark.parametrize(("name", "context", "geonames_id"), [
+    ("Tripoli", {"LY"}, "2210247"),
+    ("Tripoli", {"LB"}, "266826"),
+    ("Vienne", {"AT"}, "2761369"),
+    ("Vienne", {"FR", "FR-84"}, "2969284"),
+    ("Vienne", {"FR"}, "2761369"),  # France named (as in most French articles) is not enough against a capital
+    ("Vienne", {"FR", "AT"}, "2761369"),
+    ("Valence", set(), "2509954"),
+    ("Valence", {"FR"}, "2971053"),
+    ("Saint-Louis", {"SN"}, "2246452"),
+    ("Saint-Louis", {"US", "US-MO"}, "4407066"),
+    ("Alexandrie", {"US"}, "4744091"),
+    ("Alexandrie", set(), "361058"),
+    ("Hyderabad", {"PK"}, "1176734"),
+    ("Hyderabad", set(), "1269843"),
+    ("Naples", {"US", "US-FL"}, "4165565"),
+    ("Paris", {"US"}, "2988507"),  # the United States named: still France's capital
+    ("Paris", {"US", "US-TX"}, "4717560"),
+    ("Santiago", {"ES"}, "3109642"),
+    ("Santiago", {"DO"}, "3492914"),
+    ("London", {"CA"}, "6058560"),
+    ("Londres", {"CA"}, "2643743"),
+    ("Saint-Denis", set(), "2980916"),
+    ("Saint-Denis", {"RE"}, "935264"),
+])
+def test_context_breaks_ties(gazetteer, name, context, geonames_id):
+    assert gazetteer.lookup(name, context_countries=context).feature_id == geonames_id
+
+
+def test_context_accepts_any_iterable(gazetteer):
+    assert gazetteer.lookup("Tripoli", context_countries=["LB"]).feature_id == "266826"
+    assert gazetteer.lookup("Tripoli", context_countries=iter(["LB"])).feature_id == "266826"
+
+
+def test_context_never_changes_a_unique_name(gazetteer):
+    assert gazetteer.lookup("Pékin", context_countries={"US"}).feature_id == "1816670"  # not Pekin, Illinois
+    assert gazetteer.lookup("Moscou", context_countries={"US"}).feature_id == "524901"
+
+
+def test_candidates_are_ranked_with_context(gazetteer):
+    ids = [p.feature_id for p in gazetteer.candidates("Tripoli", context_countries={"LB"})]
+    assert ids[:2] == ["266826", "2210247"]
+    assert gazetteer.candidates("Zzyzxville-sur-Mer") == []
+
+
+def test_country_names_beat_cities_but_not_after_a():
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Luxembourg").geo_type == GEO_COUNTRY
+    assert gazetteer.lookup("Luxembourg", preposition="au").geo_type == GEO_COUNTRY
+    assert gazetteer.lookup("Luxembourg", preposition="à").feature_id == "2960316"
+    assert gazetteer.lookup("Koweït", preposition="à").feature_id == "285787"
+    assert gazetteer.lookup("Grenade", preposition="à").feature_id == "2517117"
+    assert gazetteer.lookup("Chypre", preposition="à").geo_type == GEO_COUNTRY  # no city of that name
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Des heurts ont éclaté à Tripoli, dans le nord du Liban.", "Tripoli", {"LB"}),
+    ("Le Premier ministre libanais s'est rendu à Tripoli.", "Tripoli", {"LB"}),
+    ("Tripoli, à trois heures de route de Beyrouth.", "Tripoli", {"LB", "LB-04"}),  # not Libya (Tripoli)
+    ("Tripoli, à trois heures de route de Beyrouth.", None, set()),  # capitals only count with a name
+    ("L'ouragan a frappé Naples, en Floride.", "Naples", {"US", "US-FL"}),
+    ("À Vienne, au sud de Lyon.", "Vienne", {"FR", "FR-84"}),
+    ("La réunion s'est tenue à huis clos.", None, set()),  # "la réunion" is a meeting, not La Réunion
+    ("Le préfet de La Réunion est arrivé.", None, {"RE"}),
+    ("Les Émirats arabes unis et la Côte d'Ivoire ont signé.", None, {"AE", "CI"}),
+])
+def test_context_countries_from_text(text, name, expected):
+    from events.places import context_countries_from_text
+
+    assert context_countries_from_text(text, name) == expected
+
+
+def test_fips_country_codes(gazetteer):
+    assert {name: gazetteer.lookup(name).country_code
+            for name in ("Pékin", "Minsk", "Berlin", "Moscou", "Londres", "Kiev")} == {
+        "Pékin": "CH", "Minsk": "BO", "Berlin": "GM", "Moscou": "RS", "Londres": "UK", "Kiev": "UP"}
+
+
+def test_type_1_country_uses_the_centroid(gazetteer):
+    from events.countries import load_countries
+
+    china = load_countries().get("CHN")
+    place = gazetteer.lookup("Chine")
+    assert (place.geo_type, place.country_code, place.adm1_code) == (GEO_COUNTRY, "CH", None)
+    assert (place.lat, place.lon) == (china.lat, china.lon)
+    assert gazetteer.country_place(china) == place
+    assert place.geo_fields("actor1_geo", "Chine")["actor1_geo_lat"] == china.lat
+
+
+def test_adm1_code_is_fips_country_plus_geonames_admin1(gazetteer):
+    beijing = gazetteer.lookup("Pékin")
+    assert (beijing.admin1, beijing.adm1_code) == ("22", "CH22")
+    assert gazetteer.lookup("Minsk").adm1_code.startswith("BO")
+    houston = gazetteer.lookup("Houston")
+    assert (houston.geo_type, houston.adm1_code) == (GEO_US_CITY, "USTX")
+    assert houston.fullname == "Houston, Texas, United States"
+    assert gazetteer.lookup("Pékin").fullname == "Beijing, China"
+
+
+def test_regions_and_us_states(gazetteer):
+    crimea = gazetteer.lookup("Crimée")
+    assert (crimea.geo_type, crimea.country_code) == (GEO_WORLD_STATE, "UP")
+    texas = gazetteer.lookup("Texas")
+    assert (texas.geo_type, texas.adm1_code, texas.country_code) == (GEO_US_STATE, "USTX", "US")
+    assert gazetteer.lookup("Floride").adm1_code == "USFL"
+    assert gazetteer.lookup("Géorgie").geo_type == GEO_COUNTRY  # the country, not the state
+
+
+@pytest.mark.parametrize("word", ["la", "le", "Le", "les", "de", "des", "en", "au", "est", "nord", "union", "EAU",
+                                  "Selon", "Seul", "Lundi", "Golfe", "Salon", "Tour"])
+def test_french_function_words_are_never_places(gazetteer, word):
+    assert gazetteer.lookup(word) is None
+
+
+def test_cache_round_trip_gives_the_same_answers(tmp_path, monkeypatch):
+    from events.places import Gazetteer
+
+    monkeypatch.setenv("EVENTS_CACHE_DIR", str(tmp_path))
+    built = Gazetteer()
+    assert list(tmp_path.glob("gazetteer-*.marshal"))
+    cached = Gazetteer()
+    for name, context in [("Tripoli", {"LB"}), ("Vienne", set()), ("Texas", set()), ("Chine", set())]:
+        assert built.lookup(name, context_countries=context) == cached.lookup(name, context_countries=context)
+
+
+def test_unwritable_or_broken_cache_falls_back_to_building(tmp_path, monkeypatch):
+    from events import places
+
+    monkeypatch.setenv("EVENTS_CACHE_DIR", str(tmp_path))
+    path = places._cache_file(15000)
+    path.write_bytes(b"not a marshal file")
+    assert places.Gazetteer().lookup("Pékin").feature_id == "1816670"
+
+
+def test_places_benchmark_reaches_its_targets():
+    from events.places_bench import TARGET_AMBIGUOUS, TARGET_CAPITALS, run_places_benchmark
+
+    report = run_places_benchmark()
+    assert report["capitals"] >= 193 and report["ambiguous"] >= 20
+    assert report["capitals_accuracy"] >= TARGET_CAPITALS, report["failures"]
+    assert report["ambiguous_accuracy"] >= TARGET_AMBIGUOUS, report["failures"]
+    assert report["lookups_per_second"] >= 50_000
+    assert report["gazetteer_mb"] < 300

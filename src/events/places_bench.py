@@ -1,0 +1,180 @@
+"""`events bench places`: capitals and ambiguous names → GeoNames ids; gazetteer load time, speed, memory.
+
+The cases are in ``data/places_bench.tsv``. Each case is resolved the way the pipeline resolves a place:
+``Gazetteer.lookup(name, context_countries=…, preposition=…)`` with the countries the context sentence names
+(``context_countries_from_text``) and the word written before the name.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import re
+import subprocess
+import sys
+import time
+import tracemalloc
+from dataclasses import dataclass
+
+from events.data_files import read_tsv, split_alts
+from events.places import Gazetteer
+from events.text import fold
+
+TARGET_CAPITALS = 0.98
+TARGET_AMBIGUOUS = 0.90
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)['\s]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCase:
+    kind: str  # "capital" or "ambiguous"
+    name: str
+    context: str
+    expected: tuple[str, ...]  # accepted GeoNames ids
+    note: str
+
+
+def load_cases() -> list[PlaceCase]:
+    return [PlaceCase(row["kind"], row["name"], row["context"], tuple(split_alts(row["expected"])), row["note"])
+            for row in read_tsv("places_bench.tsv")]
+
+
+def word_before(context: str, name: str) -> str | None:
+    """The word written just before ``name`` in ``context`` ("à" in "reçu à Vienne"), if any."""
+    position = context.find(name)
+    if position <= 0:
+        return None
+    match = _WORD_BEFORE.search(context[:position])
+    return match.group(1) if match else None
+
+
+def resolve(gazetteer: Gazetteer, case: PlaceCase) -> str | None:
+    """The GeoNames id the gazetteer gives a case (None when the name is unknown)."""
+    context = gazetteer.context_countries(case.context, case.name) if case.context else set()
+    place = gazetteer.lookup(case.name, context_countries=context,
+                             preposition=word_before(case.context, case.name) if case.context else None)
+    return place.feature_id if place is not None else None
+
+
+_MEASURE = """
+import json, resource, sys, time
+from events.countries import load_countries
+from events.places import Gazetteer
+
+def memory_mb():  # (current, peak) resident set size of this process
+    try:
+        with open("/proc/self/status") as status:
+            fields = dict(line.split(":", 1) for line in status if ":" in line)
+        return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+    except (OSError, KeyError, ValueError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return peak, peak
+
+load_countries()
+rss_before, _ = memory_mb()
+start = time.perf_counter()
+Gazetteer(use_cache=sys.argv[1] == "cache")
+seconds = time.perf_counter() - start
+rss_after, peak = memory_mb()
+print(json.dumps({"seconds": seconds, "rss_mb": rss_after - rss_before, "peak_rss_mb": peak - rss_before}))
+"""
+
+
+def _measure_in_fresh_process(mode: str) -> dict[str, float]:
+    """Seconds, RSS growth and peak RSS growth (MB) of ``Gazetteer()`` in a new interpreter ("cache" or "build")."""
+    result = subprocess.run([sys.executable, "-c", _MEASURE, mode], capture_output=True, text=True, check=True)
+    return {key: float(value) for key, value in json.loads(result.stdout.strip().splitlines()[-1]).items()}
+
+
+def _load_figures(repeat: int = 3) -> dict[str, float]:
+    """Load from the cache (best of ``repeat`` fresh processes) and build without it, with their memory."""
+    Gazetteer()  # make sure the cache exists
+    loads = [_measure_in_fresh_process("cache") for _ in range(repeat)]
+    build = _measure_in_fresh_process("build")
+    return {
+        "load_seconds": min(m["seconds"] for m in loads),
+        "load_rss_mb": max(m["rss_mb"] for m in loads),
+        "build_seconds": build["seconds"],
+        "build_peak_rss_mb": build["peak_rss_mb"],
+    }
+
+
+def _gazetteer_mb() -> float:
+    """Memory the gazetteer holds once loaded (tracemalloc: Python allocations kept after the load)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        gazetteer = Gazetteer()
+        for number in range(len(gazetteer._objects)):  # every Place made, as after a long run
+            gazetteer._place(number)
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    del gazetteer
+    return (after - before) / 1e6
+
+
+def _lookups_per_second(gazetteer: Gazetteer, cases: list[PlaceCase], min_seconds: float = 0.5) -> float:
+    """Lookups/s over the benchmark's names (with their context) and unknown names, as a pipeline repeats them."""
+    queries = [(c.name, frozenset(gazetteer.context_countries(c.context, c.name)) if c.context else frozenset())
+               for c in cases]
+    queries += [(name + " Nord", frozenset[str]()) for name, _ in queries[:50]]  # unknown names too
+    lookup = gazetteer.lookup
+    done = 0
+    start = time.perf_counter()
+    while True:
+        for name, context in queries:
+            lookup(name, context_countries=context)
+        done += len(queries)
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return done / elapsed
+
+
+def _distinct_lookups_per_second(gazetteer: Gazetteer, count: int = 20000) -> float:
+    """Lookups/s over ``count`` different names, each seen once (no help from the folding cache)."""
+    keys = list(gazetteer._index)
+    names = [key.title() for key in keys[:: max(1, len(keys) // count)]][:count]
+    fold.cache_clear()
+    lookup = gazetteer.lookup
+    start = time.perf_counter()
+    for name in names:
+        lookup(name, context_countries={"FR", "US"})
+    return len(names) / (time.perf_counter() - start)
+
+
+def run_places_benchmark() -> dict[str, object]:
+    """Accuracy on the capitals and ambiguous names, and the gazetteer's load time, speed and memory."""
+    cases = load_cases()
+    load = _load_figures()
+    gazetteer = Gazetteer()
+    counts = {"capital": [0, 0], "ambiguous": [0, 0]}
+    failures: list[str] = []
+    for case in cases:
+        got = resolve(gazetteer, case)
+        total_right = counts[case.kind]
+        total_right[0] += 1
+        if got in case.expected:
+            total_right[1] += 1
+        else:
+            failures.append(f"{case.name} ({case.note}): got {got}, expected {case.expected[0]}")
+    capitals, capitals_correct = counts["capital"]
+    ambiguous, ambiguous_correct = counts["ambiguous"]
+    return {
+        "capitals": capitals,
+        "capitals_correct": capitals_correct,
+        "capitals_accuracy": round(capitals_correct / capitals, 4) if capitals else 0.0,
+        "ambiguous": ambiguous,
+        "ambiguous_correct": ambiguous_correct,
+        "ambiguous_accuracy": round(ambiguous_correct / ambiguous, 4) if ambiguous else 0.0,
+        "load_seconds": round(load["load_seconds"], 3),
+        "lookups_per_second": round(_lookups_per_second(gazetteer, cases)),
+        "distinct_lookups_per_second": round(_distinct_lookups_per_second(gazetteer)),
+        "gazetteer_mb": round(_gazetteer_mb(), 1),
+        "load_rss_mb": round(load["load_rss_mb"], 1),
+        "build_seconds": round(load["build_seconds"], 3),
+        "build_peak_rss_mb": round(load["build_peak_rss_mb"], 1),
+        "failures": "; ".join(failures) if failures else "none",
+    }
