@@ -456,7 +456,9 @@ class _SentenceContext:
                 atoms.append(atom)
         when = self.discourse.pub_date
         start, end = tokens[0].i, tokens[-1].i + 1
-        text = self.doc[start:end].text
+        while end > start + 1 and (self.doc[end - 1].is_space or self.doc[end - 1].is_punct):
+            end -= 1  # no trailing line breaks or commas in the text as written
+        text = self.doc[start:end].text.strip()
         persons = [a for a in atoms if a.kind == ATOM_PERSON]
         if persons:
             actor = person_actor(persons[0].persons, when)
