@@ -108,7 +108,7 @@ class ActorLexicon:
                 self._persons.setdefault(key, []).append(person)
         for row in read_tsv("actor_terms_fr.tsv"):
             self._add(row["term"], ATOM_TERM, row)
-            if row["term"].isupper():
+            if row["term"].isupper() and len(row["term"]) <= 3:  # UE, UA, OCS: only in capitals
                 self._exact_case.add(row["term"])
         for row in read_tsv("roles_fr.tsv"):
             self._add(row["term"], ATOM_ROLE, row)

@@ -859,7 +859,7 @@ class _SentenceContext:
                     return Mention(country_actor(atom.country, role, name=child.text, kind="title"),
                                    child.i, child.i + 1, child.text, child.idx)
         de = self._target_of_kind(token, "de")
-        if de is not None:
+        if de is not None and de.actor.kind != "igo":  # "la réunion de l'OCS" is the IGO's meeting, no party
             return de
         if possessive and self.discourse.mentions:
             if any(c.lower_ in {"leur", "leurs"} for c in possessive):
@@ -985,6 +985,8 @@ class _SentenceContext:
         for head in ordered:
             if not after and self._in_prepositional_phrase(self.doc[head]):
                 continue
+            if self._igo_complement(self.doc[head]):
+                continue
             mention = self.mention(self.doc[head])
             if mention is not None and (exclude is None or mention.actor.key != exclude.actor.key):
                 return mention
@@ -1019,6 +1021,12 @@ class _SentenceContext:
             return None
         actor = country_actor(iso3, "GOV", name=place.text, kind="host")
         return Mention(actor, place.token, place.token + 1, place.text, self.doc[place.token].idx)
+
+    def _igo_complement(self, token: Token) -> bool:
+        """'le mandat d'arrêt de la CPI', 'le sommet de l'OCS': an IGO named as the complement of a thing."""
+        atom = self.by_token.get(token.i)
+        return (atom is not None and atom.kind == ATOM_TERM and bool(atom.code) and str(atom.code).startswith("IGO")
+                and token.dep_ == "nmod" and token.head.pos_ == "NOUN" and token.head.i not in self.by_token)
 
     def _in_prepositional_phrase(self, token: Token) -> bool:
         first = self.group(token)[0]
@@ -1106,6 +1114,8 @@ def _conditional(token: Token) -> bool:
     speech ('a dit qu'il rencontrerait'), which is an intent."""
     if any(c.lower_ == "si" and c.dep_ == "mark" for c in token.children):
         return True
+    if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "obj", "nsubj:pass"} and token.head.i != token.i:
+        return _conditional(token.head)  # "une rencontre avec Lula aurait placé…"
     return _conditional_mood(token) and not _reported(token)
 
 
