@@ -295,9 +295,14 @@ class Coder:
         candidates += [(a.start, a.end) for a in dict.fromkeys(by_token.values()) if a.kind == ATOM_CAPITAL]
         for token in sent:
             start = token.i + 1
-            if token.lower_ in _PLACE_PREPS and start < sent.end and sent.doc[start].lower_ in {"l'", "la", "le"}:
+            # "A Moscou, …": a capital À written without its accent opens the sentence
+            prep = token.lower_ in _PLACE_PREPS or (token.text == "A" and token.i == sent.start)
+            # "le sommet de Rio", "la conférence de Munich": the venue follows "de"
+            prep = prep or (token.lower_ in {"de", "d'"} and token.i > sent.start
+                            and sent.doc[token.i - 1].lemma_.lower() in _VENUE_NOUNS)
+            if prep and start < sent.end and sent.doc[start].lower_ in {"l'", "la", "le"}:
                 start += 1
-            if token.lower_ in _PLACE_PREPS and start < sent.end and sent.doc[start].text[:1].isupper():
+            if prep and start < sent.end and sent.doc[start].text[:1].isupper():
                 end = start + 1
                 while end < sent.end and (sent.doc[end].text[:1].isupper() or sent.doc[end].text in {"-", "de"}) \
                         and end - token.i < 5:
@@ -342,6 +347,10 @@ class Coder:
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.lower_ in {"l'", "le", "la", "les"} and span.start > 1:
             before = span.doc[span.start - 2]
+        if before is not None and (before.text == "A" and before.i == before.sent.start or (
+                before.lower_ in {"de", "d'"} and before.i > 0
+                and span.doc[before.i - 1].lemma_.lower() in _VENUE_NOUNS)):
+            return True
         if head.dep_ == "appos" and any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.head.children):
             return True  # "dans sa capitale, Astana"
         if span.start > 1 and span.doc[span.start - 1].text == "," and span.doc[span.start - 2].lemma_.lower() in {
@@ -1223,9 +1232,13 @@ def _action_place(token: Token, places: list[PlaceMention], discourse: Discourse
     cities = [p for p in places if p.place.geo_type != GEO_COUNTRY]
     if cities:
         return cities[0]
+    last = discourse.last_place
     if attached:
+        # "reçue en Inde" while the story is set in New Delhi: the city, which is in that country
+        if last is not None and last.place.country_iso2 == attached[0].place.country_iso2:
+            return last
         return attached[0]
-    return discourse.last_place
+    return last
 
 
 def _governed_by(token: Token, trigger: Token) -> bool:
