@@ -42,6 +42,8 @@ _NP_DEPS = {"amod", "nmod", "det", "case", "fixed", "flat", "flat:name", "flat:f
             "nummod", "dep"}
 _PLACE_PREPS = {"à", "au", "aux", "en", "dans", "depuis", "vers", "près", "sur"}
 _NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "ni"}
+# Target kinds for which no nearby actor is guessed when the parse gives none.
+_NO_GUESSED_TARGET = {"de", "to", "place", "arrival", "recipient"}
 # Verbal conflict that reacts to what another party did (criticise, accuse, reject, threaten; 016 deny).
 _REACTION_ROOTS = {"11", "12", "13"}
 _VENUE_NOUNS = {"sommet", "marge", "conférence", "forum", "réunion", "siège", "assemblée", "session"}
@@ -347,7 +349,7 @@ class Coder:
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.lower_ in {"l'", "le", "la", "les"} and span.start > 1:
             before = span.doc[span.start - 2]
-        if before is not None and (before.text == "A" and before.i == before.sent.start or (
+        if before is not None and ((before.text == "A" and before.i == before.sent.start) or (
                 before.lower_ in {"de", "d'"} and before.i > 0
                 and span.doc[before.i - 1].lemma_.lower() in _VENUE_NOUNS)):
             return True
@@ -634,13 +636,13 @@ class _SentenceContext:
                 subject = self._noun_source(token)
         if subject is not None and trigger.symmetric and (target is None or target.actor.key == subject.actor.key):
             target = self._conj_partner(token, subject)
-        if target is None and subject is not None and trigger.target == "place":
+        if target is None and subject is not None and trigger.target in {"place", "arrival"}:
             target = self._host(token, subject)
         if target is None and subject is not None and trigger.target == "recipient":
             target = self._recipient(token, trigger, subject)
             confidence = 0.6
         reaction = trigger.code[:2] in _REACTION_ROOTS or trigger.code == "016"
-        if target is None and subject is not None and trigger.target not in {"de", "to", "place", "recipient"}:
+        if target is None and subject is not None and trigger.target not in _NO_GUESSED_TARGET:
             target = self._linear(token, after=True, exclude=subject)
             confidence = 0.6
         if target is None and subject is not None and reaction:
@@ -746,7 +748,7 @@ class _SentenceContext:
     def _target(self, token: Token, trigger: Trigger) -> Mention | None:
         order = {"any": ("obj", "avec", "iobj"), "obj": ("obj", "avec"), "avec": ("avec", "obj"),
                  "iobj": ("iobj", "obj"), "to": ("iobj",), "entre": ("avec",), "de": ("de",),
-                 "contre": ("contre", "obj"), "place": ("obj", "avec"), "recipient": ("iobj",)}[trigger.target]
+                 "contre": ("contre", "obj"), "place": ("obj",), "arrival": (), "recipient": ("iobj",)}[trigger.target]
         for kind in order:
             found = self._target_of_kind(token, kind)
             if found is not None:
@@ -760,6 +762,8 @@ class _SentenceContext:
                 if child.lower_ in _TIME_WORDS:
                     objects += [g for g in child.children if g.dep_ in {"nmod", "appos", "obj", "flat:name"}]
             for child in objects:
+                if any(c.dep_ == "case" for c in child.children) and child.dep_ == "obj":
+                    continue  # "arrivait de Pyongyang" parsed as an object: a prepositional phrase is none
                 if child.dep_ in {"obj", "nmod", "appos", "flat:name"} and child.lower_ not in _TIME_WORDS:
                     if child.pos_ == "PRON":
                         return self._pronoun_target(token)

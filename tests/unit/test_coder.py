@@ -431,6 +431,17 @@ PLACES = [
     pytest.param("Le président kényan William Ruto est arrivé lundi à Addis-Abeba pour une visite de deux jours. Il "
                  "s'est entretenu avec le Premier ministre Abiy Ahmed.",
                  "2024-07-09", Ev("KEN", "ETH", "04", place=ADDIS_ABEBA), id="carried-over-addis-abeba"),
+    pytest.param("A Moscou, le président russe Vladimir Poutine a reçu mardi le président kirghiz Sadyr Japarov.",
+                 "2024-07-09", Ev("RUS", "KGZ", "04", place=MOSCOU), id="capital-a-without-accent"),
+    pytest.param("En marge du sommet de Nairobi, le président rwandais Paul Kagame a rencontré le président "
+                 "ougandais Yoweri Museveni.",
+                 "2024-07-09", Ev("RWA", "UGA", "04", place=NAIROBI), id="sommet-de-nairobi"),
+    pytest.param("Le ministre marocain des Affaires étrangères Nasser Bourita a quitté Nouakchott, où il venait de "
+                 "rencontrer le président mauritanien Mohamed Ould Ghazouani.",
+                 "2024-07-09", Ev("MAR", "MRT", "04", place=NOUAKCHOTT), id="antecedent-of-ou"),
+    pytest.param("Le président ougandais Yoweri Museveni a reçu lundi dans sa capitale, Kampala, le président "
+                 "kényan William Ruto.",
+                 "2024-07-09", Ev("UGA", "KEN", "04", place=KAMPALA), id="sa-capitale-kampala"),
 ]
 
 
@@ -440,3 +451,10 @@ def test_places(code: Code, text: str, published: str, expected: Ev) -> None:
     check(rows, expected)
     for row in rows:
         assert row["action_geo_country_code"] is not None, show(rows)
+
+
+def test_coming_from_a_place_is_no_visit_to_it(code: Code) -> None:
+    rows = code("Le président russe Vladimir Poutine arrivait de Pyongyang, où il avait signé la veille un traité "
+                "avec le dirigeant nord-coréen Kim Jong Un.", "2024-06-20")
+    assert [r["event_root_code"] for r in rows] == ["05"], show(rows)
+    assert {rows[0]["actor1_country_code"], rows[0]["actor2_country_code"]} == {"RUS", "PRK"}
