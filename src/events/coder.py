@@ -69,6 +69,9 @@ _CANCEL_GOVERNORS = {"reporter", "annuler", "repousser", "ajourner", "suspendre"
 _INTENT_GOVERNORS = {"devoir", "prévoir", "compter", "envisager", "souhaiter", "espérer", "vouloir", "projeter",
                      "pouvoir", "aller", "proposer", "chercher", "tenter", "s'apprêter", "apprêter", "accepter"}
 _PURPOSE_MARKERS = {"pour", "afin"}
+# Verbs whose infinitive complement is an alleged, requested or forbidden act, not a reported event.
+_CONTENT_GOVERNORS = {"accuser", "reprocher", "soupçonner", "exhorter", "appeler", "demander", "inviter", "presser",
+                      "sommer", "menacer", "interdire", "empêcher", "nier", "démentir", "imputer", "blâmer"}
 _SPEECH_VERBS = {"dire", "annoncer", "affirmer", "déclarer", "indiquer", "assurer", "confirmer", "expliquer",
                  "préciser", "estimer", "promettre", "répéter", "ajouter", "laisser"}
 # Clauses that share the subject of the clause they depend on (gerunds, infinitives, coordinated verbs).
@@ -368,6 +371,8 @@ class Coder:
             return
         if trigger.pos == "NOUN" and self._topic_of_other_trigger(token):
             return
+        if _alleged(token):
+            return  # "a accusé Kinshasa de soutenir les rebelles": the alleged or requested act is no event
         intent = _is_intent(token)
         if intent and not trigger.intent:
             return
@@ -598,6 +603,17 @@ class _SentenceContext:
         return None
 
     def arguments(self, token: Token, trigger: Trigger) -> Iterator[tuple[Mention, Mention, float]]:
+        if _gerund(token) and token.sent.root.i != token.i and trigger.symmetric:
+            # "…se sont entretenus…, en convenant de poursuivre le dialogue": the main clause's parties
+            root = token.sent.root
+            subject, _ = self._subject(root)
+            partner = self._conj_partner(root, subject) if subject is not None else None
+            if subject is not None and partner is not None:
+                yield subject, partner, 0.75
+                return
+        yield from self._arguments(token, trigger)
+
+    def _arguments(self, token: Token, trigger: Trigger) -> Iterator[tuple[Mention, Mention, float]]:
         pair = self._pair_subject(token)
         if pair is None and trigger.pos == "NOUN" and any(
                 c.lower_ in {"leur", "leurs"} and c.dep_ == "det" for c in token.children):
@@ -645,8 +661,9 @@ class _SentenceContext:
         if target is None and subject is not None and trigger.target not in _NO_GUESSED_TARGET:
             target = self._linear(token, after=True, exclude=subject)
             confidence = 0.6
-        if target is None and subject is not None and reaction:
-            target = self._last_actor_on(subject)  # "Pékin a rejeté ces accusations" → the accuser
+        if target is None and subject is not None and (reaction or trigger.code.startswith("05")):
+            # "Pékin a rejeté ces accusations" → the accuser; "a salué une visite" → the visitor
+            target = self._last_actor_on(subject)
             confidence = 0.55
         if target is None and subject is not None and reaction:
             # "X a condamné un acte de guerre": verbal conflict aimed at the party the story is about
@@ -776,6 +793,12 @@ class _SentenceContext:
                 return self._antecedent(partner)
             if partner is not None:
                 return self.mention(self._np_top(partner))
+            for tok in self.sent[token.i - self.sent.start + 1:]:  # "a signé avec lui plusieurs accords"
+                if tok.lower_ == "avec" and tok.i + 1 < self.sent.end and self.doc[tok.i + 1].lower_ in {
+                        "lui", "elle", "eux", "elles"}:
+                    return self._pronoun_target(token)
+                if tok.pos_ in {"VERB"}:
+                    break
         elif kind == "iobj":
             for back in range(max(self.sent.start, token.i - 3), token.i):
                 clitic = self.doc[back]
@@ -841,6 +864,11 @@ class _SentenceContext:
         """'lui', 'leur', 'le': the last salient actor that is not the subject."""
         subject, _ = self._subject(token)
         not_key = subject.actor.key if subject else None
+        for tok in self.sent:  # "M. Zelensky avait été reçu…, par Rishi Sunak, qui lui avait promis…"
+            if tok.i < token.i and tok.dep_ in {"nsubj", "nsubj:pass"} and tok.pos_ != "PRON":
+                here = self.mention(self._np_top(tok))
+                if here is not None and here.actor.key and here.actor.key != not_key:
+                    return here
         for mention in reversed(self.discourse.subjects[-3:]):
             if mention.actor.key and mention.actor.key != not_key:
                 return mention
@@ -1093,6 +1121,28 @@ def _inside_longer_name(atom: Atom, sent: Span) -> bool:
         return False
     return any(ent.label_ == "PER" and ent.start <= atom.start and atom.end <= ent.end
                and (ent.end - ent.start) > (atom.end - atom.start) for ent in sent.ents)
+
+
+def _alleged(token: Token) -> bool:
+    """An infinitive under 'accuser X de…', 'exhorter X à…', 'demander à X de…' (up to two levels up)."""
+    if token.dep_ not in {"xcomp", "ccomp", "acl", "advcl"} or "VerbForm=Inf" not in str(token.morph):
+        return False
+    governor = token.head
+    for _ in range(2):
+        if governor.lemma_.lower() in _CONTENT_GOVERNORS:
+            return True
+        if governor.head.i == governor.i:
+            return False
+        governor = governor.head
+    return False
+
+
+def _gerund(token: Token) -> bool:
+    """'en convenant', 'en s'entretenant': a present participle introduced by 'en'."""
+    if not _present_participle(token):
+        return False
+    before = [t for t in token.doc[max(token.sent.start, token.i - 3):token.i] if t.lower_ not in {"se", "s'"}]
+    return bool(before) and before[-1].lower_ == "en"
 
 
 def _present_participle(token: Token) -> bool:
