@@ -46,6 +46,9 @@ _NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "ni"}
 _NO_GUESSED_TARGET = {"de", "to", "place", "arrival", "recipient"}
 # Verbal conflict that reacts to what another party did (criticise, accuse, reject, threaten; 016 deny).
 _REACTION_ROOTS = {"11", "12", "13"}
+# Things named after a place: "l'accord de Paris", "le format de Normandie", "le processus d'Astana".
+_NAMED_THINGS = {"accord", "accords", "traité", "protocole", "format", "club", "processus", "convention", "charte",
+                 "pacte", "déclaration", "conférence", "groupe", "initiative", "plan", "appel", "consensus", "esprit"}
 _VENUE_NOUNS = {"sommet", "marge", "conférence", "forum", "réunion", "siège", "assemblée", "session"}
 # Military hardware and forces: "des drones russes" → RUS + MIL.
 _MILITARY_HEADS = {"drone", "missile", "avion", "chasseur", "bombardier", "navire", "frégate", "sous-marin", "char",
@@ -506,6 +509,8 @@ class _SentenceContext:
             for per in self._unknown_person_names(tokens):
                 self._remember(per, actor)
             return Mention(actor, start, end, text, self.doc[role.start].idx)
+        if countries and self._names_a_thing(self.doc[countries[0].start]):
+            countries = []  # "l'accord de Paris", "le format de Normandie": the place names a document
         if countries:
             atom = countries[0]
             assert atom.country is not None
@@ -521,6 +526,11 @@ class _SentenceContext:
             actor = country_actor(atom.country, "MIL" if military else None, name=text, kind="country")
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
         return None
+
+    @staticmethod
+    def _names_a_thing(token: Token) -> bool:
+        return (token.dep_ in {"nmod", "flat:name", "appos"} and token.head.i != token.i
+                and token.head.lemma_.lower() in _NAMED_THINGS)
 
     def _person_tokens(self) -> set[int]:
         return {i for i, a in self.by_token.items() if a.kind == ATOM_PERSON}
