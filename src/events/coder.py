@@ -376,6 +376,9 @@ class Coder:
             return
         if _alleged(token):
             return  # "a accusé Kinshasa de soutenir les rebelles": the alleged or requested act is no event
+        if trigger.code.startswith("12") and any(
+                c.dep_ in {"xcomp", "ccomp"} and "VerbForm=Inf" in str(c.morph) for c in token.children):
+            return  # "refuse d'être le vassal de quiconque": declining to act is no rejection of a party
         intent = _is_intent(token)
         if intent and not trigger.intent:
             return
