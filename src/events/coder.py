@@ -61,7 +61,10 @@ _DEMONYM_HEADS = {"position", "politique", "plan", "proposition", "initiative", 
                   "attaque", "frappe", "sanction", "offensive", "opération", "mesure", "bombardement", "invasion",
                   "agression", "incursion", "intervention", "ingérence", "tir", "raid", "annonce", "déclaration",
                   "menace", "accusation", "propos", "critique", "droit", "tarif", "embargo", "restriction",
-                  "occupation", "blocus", "essai", "exercice", "manœuvre", "violation", "provocation"}
+                  "occupation", "blocus", "essai", "exercice", "manœuvre", "violation", "provocation",
+                  # people of a country: "quatre prisonniers arméniens", "des ressortissants français"
+                  "prisonnier", "otage", "détenu", "ressortissant", "citoyen", "civil", "journaliste", "réfugié",
+                  "migrant", "pêcheur", "travailleur", "touriste", "espion"}
 # Words a small parser mistakes for objects ("a reçu jeudi X"): never an actor argument.
 _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir",
                "midi", "nuit", "veille", "lendemain", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
@@ -263,8 +266,11 @@ class Coder:
         return events
 
     def _trigger(self, token: Token) -> Trigger | None:
-        if token.pos_ not in {"VERB", "AUX", "NOUN", "ADJ", "PROPN"} or (not token.is_alpha and "-" not in token.text):
+        if token.pos_ not in {"VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADV"} or (
+                not token.is_alpha and "-" not in token.text):
             return None
+        if token.pos_ == "ADV" and not token.lower_.endswith(("é", "ée", "és", "ées")):
+            return None  # only a participle the tagger took for an adverb ("ont expulsé lundi")
         lemma = token.lemma_.lower().replace(" ", "-")
         forms = [lemma, token.lower_, token.lower_.rstrip("s"), *_infinitives(token.lower_)]
         # the small model mixes up nouns, participles and adjectives: the tag decides first, then the form
@@ -376,8 +382,7 @@ class Coder:
             return
         if _alleged(token):
             return  # "a accusé Kinshasa de soutenir les rebelles": the alleged or requested act is no event
-        if trigger.code.startswith("12") and any(
-                c.dep_ in {"xcomp", "ccomp"} and "VerbForm=Inf" in str(c.morph) for c in token.children):
+        if trigger.code.startswith("12") and _infinitive_follows(token):
             return  # "refuse d'être le vassal de quiconque": declining to act is no rejection of a party
         intent = _is_intent(token)
         if intent and not trigger.intent:
@@ -1052,6 +1057,15 @@ class _SentenceContext:
         if explicit is None:
             for_whom = self._child_with_case(token, {"pour", "à", "au", "aux"})
             explicit = self.mention(self._np_top(for_whom)) if for_whom is not None else None
+        if explicit is None:  # "a livré des missiles à l'Ukraine": "à X" attached to the object
+            for tok in self.sent[token.i - self.sent.start + 1:]:
+                if tok.pos_ == "VERB":
+                    break
+                if tok.lower_ in {"à", "au", "aux"}:
+                    heads = [h for h in self.actor_heads() if tok.i < h <= tok.i + 3]
+                    if heads:
+                        explicit = self._resolve(self.doc[heads[0]], recipient=True)
+                        break
         if explicit is not None:
             return explicit
         not_key = giver.actor.key if giver is not None else None
@@ -1134,6 +1148,17 @@ def _inside_longer_name(atom: Atom, sent: Span) -> bool:
         return False
     return any(ent.label_ == "PER" and ent.start <= atom.start and atom.end <= ent.end
                and (ent.end - ent.start) > (atom.end - atom.start) for ent in sent.ents)
+
+
+def _infinitive_follows(token: Token) -> bool:
+    """'refuse d'être…', 'refuse de négocier': an infinitive complement, or one right after the verb."""
+    if any(c.dep_ in {"xcomp", "ccomp"} and "VerbForm=Inf" in str(c.morph) for c in token.children):
+        return True
+    for nxt in token.doc[token.i + 1:token.i + 4]:
+        if nxt.lower_ in {"de", "d'", "catégoriquement", "toujours", "encore", "pas", "net"}:
+            continue
+        return "VerbForm=Inf" in str(nxt.morph) or nxt.lower_ in {"être", "avoir", "faire"}
+    return False
 
 
 def _alleged(token: Token) -> bool:

@@ -458,3 +458,27 @@ def test_coming_from_a_place_is_no_visit_to_it(code: Code) -> None:
                 "avec le dirigeant nord-coréen Kim Jong Un.", "2024-06-20")
     assert [r["event_root_code"] for r in rows] == ["05"], show(rows)
     assert {rows[0]["actor1_country_code"], rows[0]["actor2_country_code"]} == {"RUS", "PRK"}
+
+
+MORE_ROOTS = [
+    pytest.param("Les États-Unis ont livré des missiles Patriot à l'Ukraine.", "2025-07-09",
+                 Ev("USA", "UKR", "07", directed=True, code="072"), id="livrer-armes-072"),
+    pytest.param("L'Union européenne a levé les sanctions contre la Syrie.", "2025-07-09",
+                 Ev("IGOEUREEC", "SYR", "08", directed=True, code="081"), id="lever-sanctions-081"),
+    pytest.param("L'Azerbaïdjan a libéré quatre prisonniers arméniens.", "2025-07-09",
+                 Ev("AZE", "ARM", "08", directed=True, code="0841"), id="liberer-prisonniers-0841"),
+    pytest.param("Le Kremlin a exigé le retrait des troupes de l'OTAN.", "2025-07-09",
+                 Ev("RUS", "IGOWSTNAT", "10", directed=True, code="100"), id="exiger-100"),
+    pytest.param("Le Niger a rompu ses relations diplomatiques avec l'Ukraine.", "2025-07-09",
+                 Ev("NER", "UKR", "16", code="161"), id="rompre-relations-161"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), MORE_ROOTS)
+def test_more_roots(code: Code, text: str, published: str, expected: Ev) -> None:
+    check(code(text, published), expected)
+
+
+def test_declining_to_act_is_no_rejection(code: Code) -> None:
+    rows = code("Le président kazakh Kassym-Jomart Tokaïev refuse d'être le vassal de la Russie.", "2025-07-09")
+    assert not [r for r in rows if r["event_root_code"] == "12"], show(rows)
