@@ -49,6 +49,9 @@ _REACTION_ROOTS = {"11", "12", "13"}
 # Things named after a place: "l'accord de Paris", "le format de Normandie", "le processus d'Astana".
 _NAMED_THINGS = {"accord", "accords", "traité", "protocole", "format", "club", "processus", "convention", "charte",
                  "pacte", "déclaration", "conférence", "groupe", "initiative", "plan", "appel", "consensus", "esprit"}
+# "à la frontière de la Pologne", "près de Koursk", "au large de la Libye": the place follows "de".
+_AREA_WORDS = {"frontière", "région", "province", "banlieue", "environs", "périphérie", "près", "abord", "large",
+               "côte", "territoire", "sol", "ciel", "espace", "sud", "nord", "est", "ouest", "centre", "proximité"}
 _VENUE_NOUNS = {"sommet", "marge", "conférence", "forum", "réunion", "siège", "assemblée", "session"}
 # Military hardware and forces: "des drones russes" → RUS + MIL.
 _MILITARY_HEADS = {"drone", "missile", "avion", "chasseur", "bombardier", "navire", "frégate", "sous-marin", "char",
@@ -312,8 +315,8 @@ class Coder:
             # "A Moscou, …": a capital À written without its accent opens the sentence
             prep = token.lower_ in _PLACE_PREPS or (token.text == "A" and token.i == sent.start)
             # "le sommet de Rio", "la conférence de Munich": the venue follows "de"
-            prep = prep or (token.lower_ in {"de", "d'"} and token.i > sent.start
-                            and sent.doc[token.i - 1].lemma_.lower() in _VENUE_NOUNS)
+            prep = prep or (token.lower_ in {"de", "d'", "du"} and token.i > sent.start
+                            and sent.doc[token.i - 1].lemma_.lower() in _VENUE_NOUNS | _AREA_WORDS)
             if prep and start < sent.end and sent.doc[start].lower_ in {"l'", "la", "le"}:
                 start += 1
             if prep and start < sent.end and sent.doc[start].text[:1].isupper():
@@ -362,8 +365,8 @@ class Coder:
         if before is not None and before.lower_ in {"l'", "le", "la", "les"} and span.start > 1:
             before = span.doc[span.start - 2]
         if before is not None and ((before.text == "A" and before.i == before.sent.start) or (
-                before.lower_ in {"de", "d'"} and before.i > 0
-                and span.doc[before.i - 1].lemma_.lower() in _VENUE_NOUNS)):
+                before.lower_ in {"de", "d'", "du"} and before.i > 0
+                and span.doc[before.i - 1].lemma_.lower() in _VENUE_NOUNS | _AREA_WORDS)):
             return True
         if head.dep_ == "appos" and any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.head.children):
             return True  # "dans sa capitale, Astana"
