@@ -482,3 +482,9 @@ def test_more_roots(code: Code, text: str, published: str, expected: Ev) -> None
 def test_declining_to_act_is_no_rejection(code: Code) -> None:
     rows = code("Le président kazakh Kassym-Jomart Tokaïev refuse d'être le vassal de la Russie.", "2025-07-09")
     assert not [r for r in rows if r["event_root_code"] == "12"], show(rows)
+
+
+def test_at_the_border_of_a_country_is_that_country(code: Code) -> None:
+    rows = code("Le Premier ministre ukrainien Denys Chmyhal a rencontré lundi le président polonais Andrzej Duda à la "
+                "frontière de la Pologne.", "2024-07-09")
+    assert [(r["action_geo_type"], r["action_geo_country_code"]) for r in rows] == [(1, "PL")], show(rows)
