@@ -72,8 +72,10 @@ _DEMONYM_HEADS = {"position", "politique", "plan", "proposition", "initiative", 
 _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir",
                "midi", "nuit", "veille", "lendemain", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
                "août", "septembre", "octobre", "novembre", "décembre", "semaine", "mois", "an", "année", "jour"}
+# The intent code of a planned act other than a meeting: "a annoncé fournir des armes" → 033.
+_INTENT_CODES = {"06": "031", "07": "033", "08": "035"}
 # Governors that say an event did not (or not yet) happen: "a reporté sa visite", "a annulé la rencontre".
-_CANCEL_GOVERNORS = {"reporter", "annuler", "repousser", "ajourner", "suspendre", "boycotter", "refuser",
+_CANCEL_GOVERNORS = {"reporter", "annuler", "repousser", "ajourner", "suspendre", "boycotter", "refuser", "refus",
                      "renoncer", "décliner", "empêcher", "exclure", "écarter", "rejeter"}
 _INTENT_GOVERNORS = {"devoir", "prévoir", "compter", "envisager", "souhaiter", "espérer", "vouloir", "projeter",
                      "pouvoir", "aller", "proposer", "chercher", "tenter", "s'apprêter", "apprêter", "accepter"}
@@ -299,6 +301,10 @@ class Coder:
             return trigger
         return None
 
+    def _condemned(self, token: Token) -> bool:
+        reaction = self._trigger(token.head)
+        return reaction is not None and (reaction.code[:2] in _REACTION_ROOTS or reaction.code == "016")
+
     def _topic_of_other_trigger(self, token: Token) -> bool:
         """'ont salué la signature de l'accord': the noun names an event already reported, the topic of the
         praise; the verb is the event here."""
@@ -381,20 +387,22 @@ class Coder:
                       places: list[PlaceMention], dates: list) -> Iterator[CodedEvent]:
         if _negated(token) or _conditional(token) or _anaphoric(token) or _cancelled(token):
             return
-        if trigger.pos == "NOUN" and self._topic_of_other_trigger(token):
-            return
+        topic = trigger.pos == "NOUN" and self._topic_of_other_trigger(token)
+        if topic and not (trigger.code[:2] in {"16", "17", "18", "19", "20"} and self._condemned(token)):
+            return  # "a salué la signature": the praise is the event; strikes or sanctions condemned still are
         if _alleged(token):
             return  # "a accusé Kinshasa de soutenir les rebelles": the alleged or requested act is no event
         if trigger.code.startswith("12") and _infinitive_follows(token):
             return  # "refuse d'être le vassal de quiconque": declining to act is no rejection of a party
         intent = _is_intent(token)
-        if intent and not trigger.intent:
+        intent_code = "036" if trigger.intent else _INTENT_CODES.get(trigger.code[:2])
+        if intent and intent_code is None:
             return
-        pairs = list(ctx.arguments(token, trigger))
+        pairs = [p for p in ctx.arguments(token, trigger) if not topic or p[2] >= 0.85]
         for actor1, actor2, confidence in pairs:
             if actor1.actor.key == actor2.actor.key or not actor1.actor.key or not actor2.actor.key:
                 continue
-            code = "036" if intent else _refine_code(trigger.code, token, places)
+            code = intent_code if intent and intent_code else _refine_code(trigger.code, token, places)
             event_date, precision = _event_date(token, ctx.sent, dates, ctx.discourse, intent=intent)
             taken = {m.char_offset for m in (actor1, actor2) if m.actor.kind != "host"}
             place = _action_place(token, [p for p in places if p.char_offset not in taken], ctx.discourse)
@@ -515,7 +523,11 @@ class _SentenceContext:
             if country is None and terms:
                 return Mention(term_actor(terms[0]), start, end, text, self.doc[terms[0].start].idx)
             if country is None:
-                return None
+                # "la junte", "le ministre" with no country: the last actor of that role in the story
+                singular = "Number=Plur" not in str(self.doc[role.start].morph) and not any(
+                    t.lower_ in {"deux", "les", "des", "ces", "trois"} for t in tokens)
+                earlier = self._last_with_role(role.role, role.office) if singular else None
+                return Mention(earlier, start, end, text, self.doc[role.start].idx) if earlier else None
             actor = country_actor(country, role.role, name=text, kind="title")
             for per in self._unknown_person_names(tokens):
                 self._remember(per, actor)
@@ -545,6 +557,14 @@ class _SentenceContext:
 
     def _person_tokens(self) -> set[int]:
         return {i for i, a in self.by_token.items() if a.kind == ATOM_PERSON}
+
+    def _last_with_role(self, role: str | None, office: str | None) -> Actor | None:
+        if role is None or office in {"counterpart", "official"}:
+            return None
+        for mention in reversed(self.discourse.mentions):
+            if mention.actor.role == role and mention.actor.country and mention.actor.kind in {"person", "title"}:
+                return mention.actor
+        return None
 
     def _counterpart(self, role: Atom, country: str | None, start: int, end: int, text: str) -> Mention | None:
         """'son homologue biélorusse' → BLR + the role of the other actor (resolved by the caller).
@@ -1029,6 +1049,11 @@ class _SentenceContext:
         candidates = [conj for head in heads for conj in head.children if conj.dep_ == "conj"]
         candidates += [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
         for conj in candidates:
+            atom = self.by_token.get(conj.i)
+            if atom is not None and atom.kind == ATOM_DEMONYM and atom.country:  # "israéliennes et américaines"
+                yield Mention(country_actor(atom.country, None, name=conj.text, kind="country"), conj.i, conj.i + 1,
+                              conj.text, conj.idx)
+                continue
             if conj.pos_ not in {"NOUN", "PROPN"}:
                 continue
             mention = self.mention(self._np_top(conj))
@@ -1246,7 +1271,7 @@ def _is_intent(token: Token) -> bool:
                                               if c.dep_.startswith("aux")):
         return True
     if "VerbForm=Inf" in str(token.morph):
-        if token.head.lemma_ in _INTENT_GOVERNORS:
+        if token.head.lemma_ in _INTENT_GOVERNORS | {"annoncer", "promettre", "engager", "décider"}:
             return True
         if any(c.lower_ in _PURPOSE_MARKERS for c in token.children if c.dep_ in {"mark", "case"}):
             return True
