@@ -488,3 +488,15 @@ def test_at_the_border_of_a_country_is_that_country(code: Code) -> None:
     rows = code("Le Premier ministre ukrainien Denys Chmyhal a rencontré lundi le président polonais Andrzej Duda à la "
                 "frontière de la Pologne.", "2024-07-09")
     assert [(r["action_geo_type"], r["action_geo_country_code"]) for r in rows] == [(1, "PL")], show(rows)
+
+
+def test_a_bare_title_takes_the_story_actor_of_that_role(code: Code) -> None:
+    rows = code("Lundi, la junte nigérienne a rompu ses relations avec la France. Mardi, la junte a accusé la Cedeao de "
+                "préparer une intervention.", "2023-08-10")
+    check(rows, Ev("NER", "IGOWAFWAS", "11", directed=True, code="112"))
+
+
+def test_a_refused_act_is_no_event(code: Code) -> None:
+    rows = code("Le chancelier allemand Olaf Scholz a répété son refus de fournir à Kiev des missiles Taurus.",
+                "2024-10-11")
+    assert not rows, show(rows)
