@@ -455,6 +455,8 @@ class _SentenceContext:
             if token.dep_ in {"appos", "amod"} and token.head.i not in self.by_token \
                     and token.head.pos_ != "PROPN":
                 break
+            if token.dep_ == "appos" and self._is_place_phrase(token.head):
+                break  # "au Caire le ministre égyptien": the title is not part of the place
             token = token.head
         return token
 
@@ -808,17 +810,18 @@ class _SentenceContext:
                  "iobj": ("iobj", "obj"), "to": ("iobj",), "entre": ("avec",), "de": ("de",),
                  "contre": ("contre", "obj"), "place": ("obj",), "arrival": (), "recipient": ("iobj",)}[trigger.target]
         for kind in order:
-            found = self._target_of_kind(token, kind)
+            # "a rencontré … à Astana": for verbs without a recipient, "à X" is a place, not a party
+            found = self._target_of_kind(token, kind, places_as_recipients=trigger.target != "any")
             if found is not None:
                 return found
         return None
 
-    def _target_of_kind(self, token: Token, kind: str) -> Mention | None:
+    def _target_of_kind(self, token: Token, kind: str, *, places_as_recipients: bool = True) -> Mention | None:
         if kind == "obj":
             objects = [c for c in token.children if c.dep_ == "obj"]
-            for child in list(objects):  # "a rencontré jeudi son homologue": the object hangs under "jeudi"
-                if child.lower_ in _TIME_WORDS:
-                    objects += [g for g in child.children if g.dep_ in {"nmod", "appos", "obj", "flat:name"}]
+            # "a rencontré jeudi son homologue": the object hangs under "jeudi", whatever its label
+            for child in [c for c in token.children if c.lower_ in _TIME_WORDS]:
+                objects += [g for g in child.children if g.dep_ in {"nmod", "appos", "obj", "flat:name"}]
             for child in objects:
                 if any(c.dep_ == "case" for c in child.children) and child.dep_ == "obj":
                     continue  # "arrivait de Pyongyang" parsed as an object: a prepositional phrase is none
@@ -854,7 +857,7 @@ class _SentenceContext:
                     return self.mention(child)
             recipient = self._child_with_case(token, {"à", "au", "aux"})
             if recipient is not None:
-                return self._resolve(self._np_top(recipient), recipient=True)
+                return self._resolve(self._np_top(recipient), recipient=places_as_recipients)
         elif kind == "contre":
             against = self._child_with_case(token, {"contre", "envers", "visant", "sur"})
             if against is not None:
