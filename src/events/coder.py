@@ -860,6 +860,8 @@ class _SentenceContext:
                 return self._resolve(self._np_top(recipient), recipient=places_as_recipients)
         elif kind == "contre":
             against = self._child_with_case(token, {"contre", "envers", "visant", "sur"})
+            if against is None and token.dep_ == "amod" and token.head.pos_ == "NOUN":
+                against = self._child_with_case(token.head, {"contre", "envers", "visant", "sur"})
             if against is not None:
                 found = self.mention(self._np_top(against)) or self._place_country(against)
                 if found is not None:
@@ -929,6 +931,17 @@ class _SentenceContext:
             return first, second
         return None
 
+    def _in_target_phrase(self, candidate: Token, trigger: Token) -> bool:
+        """Is the word inside a 'contre X' / 'sur X' / 'visant X' phrase (the target of an act)?"""
+        current = candidate
+        for _ in range(4):
+            if any(c.dep_ == "case" and c.lower_ in {"contre", "sur", "visant", "envers"} for c in current.children):
+                return True
+            if current.i == trigger.i or current.head.i == current.i:
+                return False
+            current = current.head
+        return False
+
     def _noun_source(self, token: Token) -> Mention | None:
         """Source of a nominal trigger: 'leur rencontre' → the last two actors; the governing verb's subject."""
         possessive = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
@@ -936,13 +949,19 @@ class _SentenceContext:
             subject, _ = self._subject(token.head)
             if subject is not None:
                 return subject
-        for child in token.children:
-            if child.dep_ == "amod":
-                atom = self.by_token.get(child.i)
-                if atom is not None and atom.kind == ATOM_DEMONYM and atom.country:
-                    role = "MIL" if token.lemma_ in {"frappe", "bombardement"} else "GOV"
-                    return Mention(country_actor(atom.country, role, name=child.text, kind="title"),
-                                   child.i, child.i + 1, child.text, child.idx)
+        # the demonym of the act: "frappes russes", "frappes de missiles russes", and "frappes" tagged as an
+        # adjective of "russes" by the small model; never one inside the target ("contre les forces ukrainiennes")
+        military = token.lemma_.lower() in {"frappe", "bombardement", "attaque", "tir", "raid", "offensive"} or \
+            token.lower_.startswith(("frappe", "bombard"))
+        scope = self.group(token.head if token.dep_ == "amod" and token.head.pos_ == "NOUN" else token)
+        for candidate in scope:
+            if self._in_target_phrase(candidate, token):
+                continue
+            atom = self.by_token.get(candidate.i)
+            if atom is not None and atom.kind == ATOM_DEMONYM and atom.country:
+                role = "MIL" if military else "GOV"
+                return Mention(country_actor(atom.country, role, name=candidate.text, kind="title"),
+                               candidate.i, candidate.i + 1, candidate.text, candidate.idx)
         de = self._target_of_kind(token, "de")
         if de is not None and de.actor.kind != "igo":  # "la réunion de l'OCS" is the IGO's meeting, no party
             return de

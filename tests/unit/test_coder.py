@@ -271,10 +271,7 @@ OTHER_ROOTS = [
                  "RDC.",
                  "2024-07-09", Ev("ZAF", "RWA", "02", directed=True), id="a-exhorte-rwanda-02x"),
     pytest.param("De nouvelles frappes russes sur Kharkiv ont fait dix morts lundi.",
-                 "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-russes-sur-ville",
-                 marks=fail("no event: the demonym of 'frappes russes' is not read as the source (even with "
-                            "'contre l'Ukraine'), 'sur X' is not a target of 'frappe' and a city (Kharkiv) is not "
-                            "turned into its country")),
+                 "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-russes-sur-ville"),
     pytest.param("La Russie a mené lundi des frappes sur l'Ukraine.",
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-sur-pays"),
     pytest.param("L'armée russe a bombardé lundi l'Ukraine.",
