@@ -305,6 +305,12 @@ class Coder:
         reaction = self._trigger(token.head)
         return reaction is not None and (reaction.code[:2] in _REACTION_ROOTS or reaction.code == "016")
 
+    def _target_country_place(self, target: Mention) -> PlaceMention | None:
+        country = self.lexicon.countries.get(target.actor.country) if target.actor.country else None
+        if country is None:
+            return None
+        return PlaceMention(self.gazetteer.country_place(country), target.start, target.text, target.char_offset)
+
     def _topic_of_other_trigger(self, token: Token) -> bool:
         """'ont salué la signature de l'accord': the noun names an event already reported, the topic of the
         praise; the verb is the event here."""
@@ -406,6 +412,9 @@ class Coder:
             event_date, precision = _event_date(token, ctx.sent, dates, ctx.discourse, intent=intent)
             taken = {m.char_offset for m in (actor1, actor2) if m.actor.kind != "host"}
             place = _action_place(token, [p for p in places if p.char_offset not in taken], ctx.discourse)
+            if code[:2] in {"18", "19", "20"} and (place is None or place not in places):
+                # a strike with no place in its sentence hit the target's country, not the story's last venue
+                place = self._target_country_place(actor2) or place
             yield CodedEvent(
                 code=code,
                 trigger=_trigger_text(token),
