@@ -828,13 +828,18 @@ class _SentenceContext:
     def _target_of_kind(self, token: Token, kind: str, *, places_as_recipients: bool = True) -> Mention | None:
         if kind == "obj":
             objects = [c for c in token.children if c.dep_ == "obj"]
+            # an object the small model labelled as another argument, recognisable by its lack of preposition
+            objects += [c for c in token.children if c.dep_ in {"obl:agent", "obl:arg", "obl:mod"}
+                        and c.pos_ in {"PROPN", "NOUN"} and c.lower_ not in _TIME_WORDS
+                        and not any(g.dep_ == "case" for g in c.children) and c.i > token.i]
             # "a rencontré jeudi son homologue": the object hangs under "jeudi", whatever its label
             for child in [c for c in token.children if c.lower_ in _TIME_WORDS]:
                 objects += [g for g in child.children if g.dep_ in {"nmod", "appos", "obj", "flat:name"}]
             for child in objects:
                 if any(c.dep_ == "case" for c in child.children) and child.dep_ == "obj":
                     continue  # "arrivait de Pyongyang" parsed as an object: a prepositional phrase is none
-                if child.dep_ in {"obj", "nmod", "appos", "flat:name"} and child.lower_ not in _TIME_WORDS:
+                if child.dep_ in {"obj", "nmod", "appos", "flat:name", "obl:agent", "obl:arg", "obl:mod"} \
+                        and child.lower_ not in _TIME_WORDS:
                     if child.pos_ == "PRON":
                         return self._pronoun_target(token)
                     mention = self.mention(self._np_top(child))
