@@ -655,7 +655,9 @@ class _SentenceContext:
         return None
 
     def arguments(self, token: Token, trigger: Trigger) -> Iterator[tuple[Mention, Mention, float]]:
-        if _gerund(token) and token.sent.root.i != token.i and trigger.symmetric:
+        possessive_pair = trigger.pos == "NOUN" and any(
+            c.lower_ in {"leur", "leurs"} and c.dep_ == "det" for c in token.children)
+        if (_gerund(token) or possessive_pair) and token.sent.root.i != token.i and trigger.symmetric:
             # "…se sont entretenus…, en convenant de poursuivre le dialogue": the main clause's parties
             root = token.sent.root
             subject, _ = self._subject(root)
