@@ -233,7 +233,7 @@ class Coder:
                 by_token.setdefault(i, atom)
         places = list(self._places(sent, by_token, discourse))
         dates = find_dates(sent.text, discourse.pub_date, discourse.last_date)
-        ctx = _SentenceContext(self, sent, by_token, discourse, places)
+        ctx = _SentenceContext(self, sent, by_token, discourse, places, index)
         events: list[CodedEvent] = []
         for token in sent:
             trigger = self._trigger(token)
@@ -436,8 +436,9 @@ class _SentenceContext:
     """Argument finding for the triggers of one sentence."""
 
     def __init__(self, coder: Coder, sent: Span, by_token: dict[int, Atom], discourse: Discourse,
-                 places: list[PlaceMention]) -> None:
+                 places: list[PlaceMention], index: int = 0) -> None:
         self.coder = coder
+        self.index = index
         self.places = places
         self.sent = sent
         self.doc = sent.doc
@@ -719,6 +720,11 @@ class _SentenceContext:
             # "Pékin a rejeté ces accusations" → the accuser; "a salué une visite" → the visitor
             target = self._last_actor_on(subject)
             confidence = 0.55
+        if target is None and subject is not None and trigger.code[:2] in {"01", "02", "03"}:
+            # "Devant le président russe, il a plaidé pour…": an appeal or a promise with no named addressee
+            # goes to the party the speaker has just met
+            target = self._recent_partner(subject, sentence_index=self.index)
+            confidence = 0.55
         if target is None and subject is not None and reaction:
             # "X a condamné un acte de guerre": verbal conflict aimed at the party the story is about
             target = self._recent_other(subject)
@@ -897,6 +903,16 @@ class _SentenceContext:
                 if iso3:
                     actor = country_actor(iso3, None, name=place.text, kind="country")
                     return Mention(actor, place.token, place.token + 1, place.text, place.char_offset)
+        return None
+
+    def _recent_partner(self, subject: Mention, *, sentence_index: int) -> Mention | None:
+        """The other party of the subject's latest event, if it was coded in the last two sentences."""
+        for event in reversed(self.discourse.events):
+            if event.sentence_index < sentence_index - 2:
+                return None
+            keys = (event.actor1.actor.key, event.actor2.actor.key)
+            if subject.actor.key in keys:
+                return event.actor2 if keys[0] == subject.actor.key else event.actor1
         return None
 
     def _last_actor_on(self, subject: Mention) -> Mention | None:
