@@ -1,4 +1,5 @@
-"""Benchmarks the project ships: throughput and memory of the extraction path, date normalisation speed.
+"""The speed benchmark of the extraction path (throughput and memory); dates and places have their own
+(`events.timebank`, `events.places_bench`).
 
 Speed is measured here, never asserted in tests (machines are shared and noisy).
 """
@@ -9,7 +10,6 @@ import resource
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from events.articles import Article
 from events.extract import ExtractOptions, extract_events
@@ -58,17 +58,3 @@ def bench_extract(articles: Sequence[Article], *, options: ExtractOptions | None
     return SpeedReport(len(articles), sum(len(a.text) for a in articles), tokens, events, seconds,
                        load_seconds, peak_rss_mb())
 
-
-def bench_dates(expressions: Sequence[tuple[date, str]], *, repeat: int = 3) -> tuple[int, float]:
-    """Expressions per second of ``normalize_expression`` after a warm-up pass (results are cached)."""
-    from events.dates import normalize_expression
-
-    for reference, text in expressions:
-        normalize_expression(text, reference)
-    started = time.perf_counter()
-    for _ in range(repeat):
-        for reference, text in expressions:
-            normalize_expression(text, reference)
-    seconds = time.perf_counter() - started
-    count = len(expressions) * repeat
-    return count, count / seconds if seconds else 0.0

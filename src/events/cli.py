@@ -295,11 +295,15 @@ def _print_report(title: str, report: dict[str, object]) -> None:
 @bench_app.command("dates")
 def bench_dates_command(
     timebank: Annotated[Path, typer.Option(help="French TimeBank folder of .tml files (e.g. .../fr_timebank/Data).")],
+    show_errors: Annotated[bool, typer.Option("--errors", help="Also list the expressions resolved wrongly.")] = False,
 ) -> None:
     """Accuracy of `events normalize-dates` on French TimeBank TIMEX3 values, and expressions/s."""
-    from events.timebank import run_timebank_benchmark
+    from events.timebank import run_timebank_benchmark, timebank_errors
 
     _print_report("events bench dates", run_timebank_benchmark(timebank))
+    if show_errors:
+        for case, value in timebank_errors(timebank):
+            out.print(f"{case.reference}\t{case.text!r}\tgold {case.gold}\tgot {value or '(empty)'}")
 
 
 # --- bench places: owned by the places work (events/places_bench.py) --------------------------------------
