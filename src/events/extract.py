@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from events.articles import Article
 from events.cameo import lookup
 from events.coder import CodedEvent, Coder, Mention
+from events.countries import load_countries
 from events.nlp import DEFAULT_MODEL, for_parser, parse
 from events.places import Place, load_gazetteer
 
@@ -51,7 +52,7 @@ def _actor_geo(prefix: str, mention: Mention) -> dict[str, object]:
     """Actor geography: the actor's country (GDELT type 1) when it has one."""
     country = mention.actor.country
     gazetteer = load_gazetteer()
-    info = gazetteer._countries.get(country) if country else None
+    info = load_countries().get(country) if country else None
     if info is None:
         return {}
     place: Place = gazetteer.country_place(info)
