@@ -82,14 +82,24 @@ def coded_events(context: dg.AssetExecutionContext, settings: EventsConfig, duck
     skipped = len(raw_articles.articles) - len(todo)
     started = time.perf_counter()
     options = ExtractOptions(model=settings.model, batch_size=settings.batch_size, n_process=settings.n_process)
-    rows = list(extract_events(todo, options=options))
+    failed: list[Reject] = []
+
+    def quarantine(article: Article, exc: Exception) -> None:
+        context.log.error(f"coding failed for {article.article_id}: {type(exc).__name__}: {exc}")
+        failed.append(Reject(article.source_file or "", article.line_no, "coding_error",
+                             f"{type(exc).__name__}: {exc}", article_id=article.article_id))
+
+    rows = list(extract_events(todo, options=options, on_error=quarantine))
+    failed_ids = {r.article_id for r in failed}
+    todo = [a for a in todo if a.article_id not in failed_ids]  # retried on the next run
     elapsed = time.perf_counter() - started
     roots = Counter(str(r["event_root_code"]) for r in rows)
     context.log.info(f"coded {len(todo)} articles ({skipped} already loaded) into {len(rows)} event mentions")
     return dg.Output(
-        CodedBatch(todo, events_table(rows), raw_articles.rejects, skipped),
+        CodedBatch(todo, events_table(rows), [*raw_articles.rejects, *failed], skipped),
         metadata={
             "articles_coded": len(todo),
+            "articles_failed": len(failed),
             "articles_skipped_already_loaded": skipped,
             "event_mentions": len(rows),
             "events_per_root": {k: roots[k] for k in sorted(roots)},

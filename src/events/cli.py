@@ -53,13 +53,17 @@ def _extract_rows(articles: list[Article], *, model: str, batch_size: int, n_pro
     from events.extract import ExtractOptions, extract_events
 
     options = ExtractOptions(model=model, batch_size=batch_size, n_process=n_process)
+
+    def report(article: Article, exc: Exception) -> None:
+        err.print(f"[yellow]rejected[/yellow] {article.article_id}: coding_error — {type(exc).__name__}: {exc}")
+
     show = progress and err.is_terminal and len(articles) > 1
     if not show:
-        return list(extract_events(articles, options=options))
+        return list(extract_events(articles, options=options, on_error=report))
     with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as bar:
         task = bar.add_task("articles", total=len(articles))
-        return list(extract_events(articles, options=options,
+        return list(extract_events(articles, options=options, on_error=report,
                                    on_article=lambda _article, _n: bar.advance(task)))
 
 

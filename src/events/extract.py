@@ -104,8 +104,13 @@ def event_row(article: Article, event: CodedEvent, *, is_root: bool, added: date
 
 
 def extract_events(articles: Iterable[Article], *, options: ExtractOptions | None = None,
-                   on_article: Callable[[Article, int], None] | None = None) -> Iterator[dict[str, object]]:
-    """Parse and code articles in batches; yield one row per (article, event), in input order."""
+                   on_article: Callable[[Article, int], None] | None = None,
+                   on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[dict[str, object]]:
+    """Parse and code articles in batches; yield one row per (article, event), in input order.
+
+    With ``on_error``, an article whose coding fails is reported there (to be quarantined) and the others go
+    on; without it the error propagates.
+    """
     options = options or ExtractOptions()
     coder = Coder()
     added = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
@@ -117,11 +122,18 @@ def extract_events(articles: Iterable[Article], *, options: ExtractOptions | Non
 
     nlp_stream = parse_with_context(texts_and_articles(), options)
     for doc, article in nlp_stream:
-        events = coder.code_doc(doc, article.pub_date)
-        for position, event in enumerate(events):
-            yield event_row(article, event, is_root=position == 0 or event.sentence_index == 0, added=added)
+        try:
+            events = coder.code_doc(doc, article.pub_date)
+            rows = [event_row(article, event, is_root=position == 0 or event.sentence_index == 0, added=added)
+                    for position, event in enumerate(events)]
+        except Exception as exc:  # one article's failure must not stop the others
+            if on_error is None:
+                raise
+            on_error(article, exc)
+            continue
+        yield from rows
         if on_article is not None:
-            on_article(article, len(events))
+            on_article(article, len(rows))
 
 
 def parse_with_context(items: Iterable[tuple[str, Article]],

@@ -118,3 +118,28 @@ def test_seed_article_comes_out_right(tmp_path):
         for n in (1, 2):
             assert row[f"actor{n}_name"] not in {"Route", "État", "Sud"}
             assert row[f"actor{n}_code"] and not row[f"actor{n}_code"].startswith(("ROU", "SUD"))
+
+
+def test_an_article_whose_coding_fails_is_quarantined_and_the_others_go_on(tmp_path, monkeypatch):
+    from events import coder
+
+    real = coder.Coder.code_doc
+
+    def flaky(self, doc, pub_date):
+        if "PANNE" in doc.text:
+            raise RuntimeError("simulated coder failure")
+        return real(self, doc, pub_date)
+
+    monkeypatch.setattr(coder.Coder, "code_doc", flaky)
+    path = tmp_path / "two.jsonl"
+    path.write_text(
+        json.dumps({"id": "bad", "text": "PANNE. Le président kényan William Ruto a reçu lundi le président "
+                    "somalien.", "published_at": "2024-07-09"}) + "\n"
+        + json.dumps({"id": "good", "text": "Le président chinois Xi Jinping a reçu lundi à Pékin le président "
+                      "brésilien Luiz Inácio Lula da Silva.", "published_at": "2024-07-09"}) + "\n",
+        encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert {r["article_id"] for r in rows} == {"good"}
+    assert "coding_error" in result.stderr
