@@ -88,6 +88,14 @@ _SPEECH_VERBS = {"dire", "annoncer", "affirmer", "déclarer", "indiquer", "assur
 # Clauses that share the subject of the clause they depend on (gerunds, infinitives, coordinated verbs).
 _INHERIT_SUBJECT = {"advcl", "xcomp", "conj", "ccomp", "obl:arg", "obl", "acl"}
 _SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "lui"}
+# What a reported statement says, first match wins: readiness or promise → 030, support → 051,
+# condemnation → 111, accusation → 112.
+_STATEMENT_CONTENT: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"prêt", "disposé", "engager", "promettre", "déterminé"}), "030"),
+    (frozenset({"soutenir", "soutien", "saluer", "féliciter", "remercier", "appui"}), "051"),
+    (frozenset({"condamner", "dénoncer", "inacceptable", "inadmissible"}), "111"),
+    (frozenset({"accuser", "responsable", "coupable"}), "112"),
+)
 _PHONE_WORDS = {"téléphone", "téléphonique", "visioconférence", "téléphoniquement", "appel"}
 _VISIT_WORDS = {"visite", "voyage", "déplacement", "tournée"}
 _THIRD_PLACE_WORDS = {"sommet", "marge", "conférence", "forum", "assemblée"}
@@ -1340,7 +1348,14 @@ def _has_required(token: Token, words: Iterable[str]) -> bool:
 
 
 def _refine_code(code: str, token: Token, places: list[PlaceMention]) -> str:
-    """Within the consult family: phone → 041, visit → 042, host → 043, third location → 044."""
+    """A statement is coded by what it says ("a assuré être prêt à…" → 030, "… soutenir pleinement" → 051);
+    within the consult family: phone → 041, visit → 042, host → 043, third location → 044."""
+    if code == "010":
+        said = {t.lemma_.lower() for t in token.subtree if t.i > token.i}
+        for content_words, content_code in _STATEMENT_CONTENT:
+            if said & content_words:
+                return content_code
+        return code
     if not code.startswith("04"):
         return code
     words = {t.lower_ for t in token.sent}

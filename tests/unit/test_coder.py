@@ -495,3 +495,9 @@ def test_a_refused_act_is_no_event(code: Code) -> None:
     rows = code("Le chancelier allemand Olaf Scholz a répété son refus de fournir à Kiev des missiles Taurus.",
                 "2024-10-11")
     assert not rows, show(rows)
+
+
+def test_a_statement_is_coded_by_what_it_says(code: Code) -> None:
+    rows = code("Le président kényan William Ruto a assuré lundi au président somalien Hassan Cheikh Mohamoud "
+                "être prêt à renforcer la coopération.", "2024-07-09")
+    check(rows, Ev("KEN", "SOM", "03", directed=True, code="030"))
