@@ -332,6 +332,14 @@ def run(
         env["EVENTS_INBOX"] = str(inbox.resolve())
     if warehouse is not None:
         env["EVENTS_WAREHOUSE"] = str(warehouse.resolve())
+    if "DAGSTER_HOME" not in env:  # run history kept beside the project, telemetry off (nothing leaves the machine)
+        home = Path(__file__).resolve().parents[2] / ".dagster_home"
+        home.mkdir(exist_ok=True)
+        settings = home / "dagster.yaml"
+        if not settings.exists():
+            settings.write_text("telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n",
+                                encoding="utf-8")
+        env["DAGSTER_HOME"] = str(home)
     dagster = shutil.which("dagster", path=str(Path(sys.executable).parent)) or shutil.which("dagster")
     if dagster is None:
         err.print("[red]dagster is not installed in this environment[/red]")
