@@ -652,7 +652,7 @@ class _SentenceContext:
         current = token
         for _ in range(3):
             for child in current.children:
-                if child.dep_ != "nsubj":
+                if child.dep_ not in {"nsubj", "nsubj:pass"}:
                     continue
                 return self.discourse.last_pair() if plural(child) else None
             if current.dep_ == "acl" and plural(current.head):  # "Les deux ministres y avaient promis…"
