@@ -181,9 +181,10 @@ class Discourse:
     named: dict[str, Actor] = field(default_factory=dict)  # folded surname/full name → actor
     countries: set[str] = field(default_factory=set)  # ISO2 of places named so far
 
-    def last_pair(self) -> tuple[Mention, Mention] | None:
-        """The two most recent people of different countries ('leur rencontre', 'les deux dirigeants')."""
-        people = [m for m in self.mentions if m.actor.kind in {"person", "title"}]
+    def last_pair(self, here: list[Mention] | None = None) -> tuple[Mention, Mention] | None:
+        """The two most recent people of different countries ('leur rencontre', 'les deux dirigeants');
+        ``here``: people named earlier in the current sentence, which come last."""
+        people = [m for m in [*self.mentions, *(here or [])] if m.actor.kind in {"person", "title"}]
         if not people:
             return None
         last = people[-1]
@@ -680,7 +681,9 @@ class _SentenceContext:
         pair = self._pair_subject(token)
         if pair is None and trigger.pos == "NOUN" and any(
                 c.lower_ in {"leur", "leurs"} and c.dep_ == "det" for c in token.children):
-            pair = self.discourse.last_pair()  # "lors de leur rencontre à Astana"
+            # "lors de leur rencontre à Astana", "il a rejoint avec Poutine le lieu de leur entretien"
+            here = [m for m in (self.mention(self.doc[h]) for h in self.actor_heads() if h < token.i) if m]
+            pair = self.discourse.last_pair(here)
         if pair is not None and trigger.symmetric:
             target = self._target(token, trigger)
             if target is None or target.actor.key in {pair[0].actor.key, pair[1].actor.key}:
