@@ -23,3 +23,22 @@ def nlp():
     from events.nlp import load_model
 
     return load_model()
+
+
+@pytest.fixture
+def fail_coding_of(monkeypatch):
+    """Make the coder raise on articles containing a given word; returns a function that undoes it."""
+    from events import coder
+
+    real = coder.Coder.code_doc
+
+    def arm(word: str):
+        def flaky(self, doc, pub_date):
+            if word in doc.text:
+                raise RuntimeError("simulated coder failure")
+            return real(self, doc, pub_date)
+
+        monkeypatch.setattr(coder.Coder, "code_doc", flaky)
+        return lambda: monkeypatch.setattr(coder.Coder, "code_doc", real)
+
+    return arm

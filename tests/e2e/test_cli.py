@@ -120,17 +120,8 @@ def test_seed_article_comes_out_right(tmp_path):
             assert row[f"actor{n}_code"] and not row[f"actor{n}_code"].startswith(("ROU", "SUD"))
 
 
-def test_an_article_whose_coding_fails_is_quarantined_and_the_others_go_on(tmp_path, monkeypatch):
-    from events import coder
-
-    real = coder.Coder.code_doc
-
-    def flaky(self, doc, pub_date):
-        if "PANNE" in doc.text:
-            raise RuntimeError("simulated coder failure")
-        return real(self, doc, pub_date)
-
-    monkeypatch.setattr(coder.Coder, "code_doc", flaky)
+def test_an_article_whose_coding_fails_is_quarantined_and_the_others_go_on(tmp_path, fail_coding_of):
+    fail_coding_of("PANNE")
     path = tmp_path / "two.jsonl"
     path.write_text(
         json.dumps({"id": "bad", "text": "PANNE. Le président kényan William Ruto a reçu lundi le président "

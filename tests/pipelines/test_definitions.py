@@ -102,23 +102,14 @@ def test_inbox_sensor_requests_a_run_only_for_new_or_changed_files(paths, monkey
     assert set(inbox_state(paths["inbox"])) == set(json.loads(third.cursor))
 
 
-def test_a_coding_failure_is_quarantined_and_retried_next_run(paths, monkeypatch):
-    from events import coder
-
-    real = coder.Coder.code_doc
-
-    def flaky(self, doc, pub_date):
-        if "Nairobi" in doc.text:
-            raise RuntimeError("simulated coder failure")
-        return real(self, doc, pub_date)
-
-    monkeypatch.setattr(coder.Coder, "code_doc", flaky)
+def test_a_coding_failure_is_quarantined_and_retried_next_run(paths, fail_coding_of):
+    heal = fail_coding_of("Nairobi")
     assert _materialize(paths).success
     with duckdb.connect(str(paths["db"]), read_only=True) as con:
         failed = con.execute("SELECT article_id FROM rejects WHERE reason = 'coding_error'").fetchall()
         loaded = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert failed and loaded == 15 - len(failed)
-    monkeypatch.setattr(coder.Coder, "code_doc", real)
+    heal()
     assert _materialize(paths).success
     with duckdb.connect(str(paths["db"]), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 15
