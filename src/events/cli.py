@@ -272,17 +272,15 @@ def bench_speed(
         raise typer.Exit(2)
     report = bench_extract(articles, options=ExtractOptions(model=model, batch_size=batch_size,
                                                             n_process=n_process), repeat=repeat)
-    table = Table(title="events bench speed")
-    table.add_column("measure")
-    table.add_column("value", justify="right")
-    table.add_row("articles / characters / tokens", f"{report.articles} / {report.characters} / {report.tokens}")
-    table.add_row("events", str(report.events))
-    table.add_row("warm-up (model, gazetteer, lexicons) s", f"{report.load_seconds:.2f}")
-    table.add_row("extraction s (mean of passes)", f"{report.seconds:.2f}")
-    table.add_row("articles/s", f"{report.articles_per_second:.1f}")
-    table.add_row("tokens/s", f"{report.tokens_per_second:.0f}")
-    table.add_row("peak RSS MB", f"{report.peak_rss_mb:.0f}")
-    out.print(table)
+    _print_report("events bench speed", {
+        "articles / characters / tokens": f"{report.articles} / {report.characters} / {report.tokens}",
+        "events": report.events,
+        "warm-up (model, gazetteer, lexicons) s": f"{report.load_seconds:.2f}",
+        "extraction s (mean of passes)": f"{report.seconds:.2f}",
+        "articles/s": f"{report.articles_per_second:.1f}",
+        "tokens/s": f"{report.tokens_per_second:.0f}",
+        "peak RSS MB": f"{report.peak_rss_mb:.0f}",
+    })
 
 
 def _print_report(title: str, report: dict[str, object]) -> None:
@@ -295,7 +293,6 @@ def _print_report(title: str, report: dict[str, object]) -> None:
     out.print(table)
 
 
-# --- bench dates: owned by the dates work (events/timebank.py) ---------------------------------------------
 @bench_app.command("dates")
 def bench_dates_command(
     timebank: Annotated[Path, typer.Option(help="French TimeBank folder of .tml files (e.g. .../fr_timebank/Data).")],
@@ -310,7 +307,6 @@ def bench_dates_command(
             out.print(f"{case.reference}\t{case.text!r}\tgold {case.gold}\tgot {value or '(empty)'}")
 
 
-# --- bench places: owned by the places work (events/places_bench.py) --------------------------------------
 @bench_app.command("places")
 def bench_places_command() -> None:
     """Capitals and ambiguous names resolved to the right GeoNames id; gazetteer load time, lookups/s, memory."""

@@ -193,10 +193,8 @@ class Discourse:
                 return other, last
         return None
 
-    def last_other(self, not_key: str | None, before: int | None = None) -> Mention | None:
+    def last_other(self, not_key: str | None) -> Mention | None:
         for mention in reversed(self.mentions):
-            if before is not None and mention.start >= before:
-                continue
             if mention.actor.key and mention.actor.key != not_key:
                 return mention
         return None
@@ -312,7 +310,7 @@ class Coder:
 
     def _condemned(self, token: Token) -> bool:
         reaction = self._trigger(token.head)
-        return reaction is not None and (reaction.code[:2] in _REACTION_ROOTS or reaction.code == "016")
+        return reaction is not None and _is_reaction(reaction.code)
 
     def _target_country_place(self, target: Mention) -> PlaceMention | None:
         country = self.lexicon.countries.get(target.actor.country) if target.actor.country else None
@@ -333,11 +331,7 @@ class Coder:
         candidates += [(a.start, a.end) for a in dict.fromkeys(by_token.values()) if a.kind == ATOM_CAPITAL]
         for token in sent:
             start = token.i + 1
-            # "A Moscou, …": a capital À written without its accent opens the sentence
-            prep = token.lower_ in _PLACE_PREPS or (token.text == "A" and token.i == sent.start)
-            # "le sommet de Rio", "la conférence de Munich": the venue follows "de"
-            prep = prep or (token.lower_ in {"de", "d'", "du"} and token.i > sent.start
-                            and sent.doc[token.i - 1].lemma_.lower() in _VENUE_NOUNS | _AREA_WORDS)
+            prep = _opens_place(token)
             if prep and start < sent.end and sent.doc[start].lower_ in {"l'", "la", "le"}:
                 start += 1
             if prep and start < sent.end and sent.doc[start].text[:1].isupper():
@@ -385,17 +379,14 @@ class Coder:
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.lower_ in {"l'", "le", "la", "les"} and span.start > 1:
             before = span.doc[span.start - 2]
-        if before is not None and ((before.text == "A" and before.i == before.sent.start) or (
-                before.lower_ in {"de", "d'", "du"} and before.i > 0
-                and span.doc[before.i - 1].lemma_.lower() in _VENUE_NOUNS | _AREA_WORDS)):
+        if before is not None and _opens_place(before):
             return True
         if head.dep_ == "appos" and any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.head.children):
             return True  # "dans sa capitale, Astana"
         if span.start > 1 and span.doc[span.start - 1].text == "," and span.doc[span.start - 2].lemma_.lower() in {
                 "capitale", "ville", "port", "cité", "métropole", "localité", "station", "région", "province"}:
             return True  # "sa capitale, Astana", parsed or not as an apposition
-        return any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.children) or (
-            before is not None and before.lower_ in _PLACE_PREPS)
+        return any(c.dep_ == "case" and c.lower_ in _PLACE_PREPS for c in head.children)
 
     # -- one trigger ----------------------------------------------------------------------------
     def _code_trigger(self, token: Token, trigger: Trigger, ctx: _SentenceContext, index: int,
@@ -723,7 +714,7 @@ class _SentenceContext:
         if target is None and subject is not None and trigger.target == "recipient":
             target = self._recipient(token, trigger, subject)
             confidence = 0.6
-        reaction = trigger.code[:2] in _REACTION_ROOTS or trigger.code == "016"
+        reaction = _is_reaction(trigger.code)
         if target is None and subject is not None and trigger.target not in _NO_GUESSED_TARGET:
             target = self._linear(token, after=True, exclude=subject)
             confidence = 0.6
@@ -1295,6 +1286,20 @@ def _is_passive(token: Token) -> bool:
 
 _ETRE_VERBS = {"arriver", "venir", "partir", "rendre", "aller", "entrer", "rester", "retourner", "tomber", "revenir",
                "devenir", "parvenir", "repartir", "rentrer", "passer", "monter", "descendre", "sortir", "intervenir"}
+
+
+def _opens_place(token: Token) -> bool:
+    """A word a place name follows: "à", "en", "dans"…; "A Moscou, …" (a capital À without its accent at the
+    start of a sentence); "de" after a venue or area noun ("le sommet de Rio", "à la frontière de la Pologne")."""
+    if token.lower_ in _PLACE_PREPS or (token.text == "A" and token.i == token.sent.start):
+        return True
+    return (token.lower_ in {"de", "d'", "du"} and token.i > token.sent.start
+            and token.doc[token.i - 1].lemma_.lower() in _VENUE_NOUNS | _AREA_WORDS)
+
+
+def _is_reaction(code: str) -> bool:
+    """Verbal conflict that answers another party (criticise, accuse, reject, threaten, deny)."""
+    return code[:2] in _REACTION_ROOTS or code == "016"
 
 
 def _anaphoric(token: Token) -> bool:

