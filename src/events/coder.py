@@ -445,8 +445,12 @@ class _SentenceContext:
         self.by_token = by_token
         self.discourse = discourse
         self._cache: dict[int, Mention | None] = {}
+        self._heads: list[int] | None = None
 
     def actor_heads(self) -> list[int]:
+        """Heads of the noun phrases that hold an actor word, in text order (computed once per sentence)."""
+        if self._heads is not None:
+            return self._heads
         heads: list[int] = []
         covered: set[int] = set()
         for i in sorted(self.by_token):
@@ -455,7 +459,8 @@ class _SentenceContext:
                 continue
             covered.add(atom.start)
             heads.append(self._np_top(self.doc[atom.start]).i)
-        return list(dict.fromkeys(heads))
+        self._heads = list(dict.fromkeys(heads))
+        return self._heads
 
     def _np_top(self, token: Token) -> Token:
         """Climb from a name or adjective to the head of its noun phrase ('Xi' → 'président' in
