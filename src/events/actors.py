@@ -174,8 +174,8 @@ class ActorLexicon:
             if kind == ATOM_TERM:
                 if row["term"] in self._exact_case and text != row["term"]:
                     continue
-                if not capitalised and not text.isupper():
-                    continue
+                if row["term"][:1].isupper() and not capitalised and not text.isupper():
+                    continue  # "Union" names the EU, "union" does not; "maître du Kremlin" is lower case
                 atoms.append(Atom(kind, start, end, text, country=row["country"] or None, code=row["code"],
                                   role=row["role"]))
             elif kind in (ATOM_COUNTRY, ATOM_CAPITAL):

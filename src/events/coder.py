@@ -46,6 +46,8 @@ _NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "ni"}
 _NO_GUESSED_TARGET = {"de", "to", "place", "arrival", "recipient"}
 # Verbal conflict that reacts to what another party did (criticise, accuse, reject, threaten; 016 deny).
 _REACTION_ROOTS = {"11", "12", "13"}
+# countries whose press names put the family name first ("Xi Jinping" is "M. Xi")
+_FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "SGP", "KHM"}
 # Things named after a place: "l'accord de Paris", "le format de Normandie", "le processus d'Astana".
 _NAMED_THINGS = {"accord", "accords", "traité", "protocole", "format", "club", "processus", "convention", "charte",
                  "pacte", "déclaration", "conférence", "groupe", "initiative", "plan", "appel", "consensus", "esprit"}
@@ -637,6 +639,8 @@ class _SentenceContext:
         parts = name.split()
         if len(parts) > 1:
             self.discourse.named.setdefault(fold(parts[-1]), actor)
+            if actor.country in _FAMILY_NAME_FIRST:  # "Xi Jinping" … "M. Xi"
+                self.discourse.named.setdefault(fold(parts[0]), actor)
 
     # -- arguments -----------------------------------------------------------------------------
     def _pair_subject(self, token: Token) -> tuple[Mention, Mention] | None:
@@ -842,6 +846,12 @@ class _SentenceContext:
 
     def _target_of_kind(self, token: Token, kind: str, *, places_as_recipients: bool = True) -> Mention | None:
         if kind == "obj":
+            # "a salué en son hôte un ami du Brésil": the person seen "en" someone is the party
+            seen_in = self._child_with_case(token, {"en"})
+            if seen_in is not None and seen_in.pos_ in {"NOUN", "PROPN"}:
+                mention = self._resolve(self._np_top(seen_in), recipient=True)
+                if mention is not None and mention.actor.kind in {"person", "title", "counterpart"}:
+                    return mention
             objects = [c for c in token.children if c.dep_ == "obj"]
             # an object the small model labelled as another argument, recognisable by its lack of preposition
             objects += [c for c in token.children if c.dep_ in {"obl:agent", "obl:arg", "obl:mod"}
@@ -864,12 +874,13 @@ class _SentenceContext:
             partner = self._child_with_case(token, {"avec", "auprès"})
             if partner is not None and partner.pos_ == "PRON" and partner.lower_ in {"qui", "lequel", "laquelle"}:
                 return self._antecedent(partner)
-            if partner is not None:
-                return self.mention(self._np_top(partner))
+            found = self.mention(self._np_top(partner)) if partner is not None else None
+            if found is not None:
+                return found
             for tok in self.sent[token.i - self.sent.start + 1:]:  # "a signé avec lui plusieurs accords"
                 if tok.lower_ == "avec" and tok.i + 1 < self.sent.end and self.doc[tok.i + 1].lower_ in {
                         "lui", "elle", "eux", "elles"}:
-                    return self._pronoun_target(token)
+                    return self._pronoun_target(token, people_here=True)
                 if tok.pos_ in {"VERB"}:
                     break
         elif kind == "iobj":
@@ -945,8 +956,9 @@ class _SentenceContext:
                 return mention
         return None
 
-    def _pronoun_target(self, token: Token) -> Mention | None:
-        """'lui', 'leur', 'le': the last salient actor that is not the subject."""
+    def _pronoun_target(self, token: Token, *, people_here: bool = False) -> Mention | None:
+        """'lui', 'leur', 'le': the last salient actor that is not the subject ('avec lui': a person named
+        earlier in the sentence comes first)."""
         subject, _ = self._subject(token)
         not_key = subject.actor.key if subject else None
         for tok in self.sent:  # "M. Zelensky avait été reçu…, par Rishi Sunak, qui lui avait promis…"
@@ -954,6 +966,13 @@ class _SentenceContext:
                 here = self.mention(self._np_top(tok))
                 if here is not None and here.actor.key and here.actor.key != not_key:
                     return here
+        # "Reçu à Tokyo par le Premier ministre Shigeru Ishiba, il a signé avec lui…": a person named earlier
+        # in the same sentence, in any function
+        for head in sorted((h for h in self.actor_heads() if h < token.i and people_here), reverse=True):
+            here = self.mention(self.doc[head])
+            if here is not None and here.actor.kind in {"person", "title"} and here.actor.key \
+                    and here.actor.key != not_key:
+                return here
         for mention in reversed(self.discourse.subjects[-3:]):
             if mention.actor.key and mention.actor.key != not_key:
                 return mention

@@ -327,6 +327,10 @@ ACTORS = [
     pytest.param("Le président kényan William Ruto a inauguré lundi un port à Lamu. Mardi dernier, M. Ruto avait "
                  "critiqué le gouvernement somalien.",
                  "2024-07-09", Ev("KEN", "SOM", "11", directed=True, date="2024-07-02"), id="m-ruto-later"),
+    # periphrases written in lower case
+    pytest.param("Le maître du Kremlin a qualifié lundi la Serbie d'« alliée la plus fidèle ».",
+                 "2024-07-09", Ev("RUS", "SRB", "05", directed=True, code="051", actor1_code="RUSGOV"),
+                 id="maitre-du-kremlin"),
     # people resolved by the article's date
     pytest.param("Wang Yi a rencontré lundi à Pékin le ministre pakistanais des Affaires étrangères.",
                  "2024-07-09", Ev("CHN", "PAK", "04", actor1_code="CHNGOV"), id="wang-yi-2024"),
@@ -501,3 +505,29 @@ def test_a_statement_is_coded_by_what_it_says(code: Code) -> None:
     rows = code("Le président kényan William Ruto a assuré lundi au président somalien Hassan Cheikh Mohamoud "
                 "être prêt à renforcer la coopération.", "2024-07-09")
     check(rows, Ev("KEN", "SOM", "03", directed=True, code="030"))
+
+
+def test_a_chinese_surname_alone_is_the_person_named_before(code: Code) -> None:
+    rows = code("Le président chinois Xi Jinping a reçu lundi le président kényan William Ruto. M. Xi a assuré à "
+                "son invité que la Chine resterait un partenaire.", "2024-07-09")
+    check(rows, Ev("CHN", "KEN", "04", directed=True, code="043"), Ev("CHN", "KEN", "01", directed=True, code="010"))
+
+
+def test_avec_lui_is_the_person_named_earlier_in_the_sentence(code: Code) -> None:
+    rows = code("Le président argentin Javier Milei est arrivé lundi à Rome. Reçu au palais Chigi par la "
+                "présidente du Conseil italien Giorgia Meloni, il a signé avec elle plusieurs accords.", "2024-06-25")
+    assert [(r["actor1_country_code"], r["actor2_country_code"], r["event_root_code"]) for r in rows
+            if r["event_root_code"] == "05"] in ([("ARG", "ITA", "05")], [("ITA", "ARG", "05")]), show(rows)
+
+
+def test_praise_seen_in_someone_goes_to_that_person(code: Code) -> None:
+    rows = code("Le président sénégalais Bassirou Diomaye Faye a reçu mardi à Dakar le président ghanéen John "
+                "Mahama. M. Faye a salué en son hôte « un frère et un ami du Sénégal ».", "2025-03-11")
+    check(rows, Ev("SEN", "GHA", "04", directed=True, code="043"), Ev("SEN", "GHA", "05", directed=True, code="051"))
+
+
+def test_an_accusation_answered_goes_back_to_the_accuser(code: Code) -> None:
+    rows = code("Lundi, les dirigeants de l'Alliance ont qualifié l'Iran de « complice » de l'effort de guerre "
+                "russe. Téhéran a rejeté mardi ces accusations.", "2024-07-10")
+    check(rows, Ev("IGOWSTNAT", "IRN", "11", directed=True, code="112"),
+          Ev("IRN", "IGOWSTNAT", "12", directed=True))
