@@ -46,6 +46,8 @@ _NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "ni"}
 _NO_GUESSED_TARGET = {"de", "to", "place", "arrival", "recipient"}
 # Verbal conflict that reacts to what another party did (criticise, accuse, reject, threaten; 016 deny).
 _REACTION_ROOTS = {"11", "12", "13"}
+# Roots whose sub-codes, for the same two parties in one sentence, describe one act (criticise and accuse).
+_ONE_PER_SENTENCE = {"11"}
 # countries whose press names put the family name first ("Xi Jinping" is "M. Xi")
 _FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "SGP", "KHM"}
 # Things named after a place: "l'accord de Paris", "le format de Normandie", "le processus d'Astana".
@@ -310,6 +312,12 @@ class Coder:
             return trigger
         return None
 
+    @staticmethod
+    def _met_before(ctx: _SentenceContext, index: int, actor1: Mention, actor2: Mention) -> bool:
+        pair = {actor1.actor.key, actor2.actor.key}
+        return any(e.sentence_index < index and e.code.startswith("04") and e.code not in {"042", "043"}
+                   and {e.actor1.actor.key, e.actor2.actor.key} == pair for e in ctx.discourse.events)
+
     def _condemned(self, token: Token) -> bool:
         reaction = self._trigger(token.head)
         return reaction is not None and _is_reaction(reaction.code)
@@ -407,9 +415,16 @@ class Coder:
         if intent and intent_code is None:
             return
         pairs = [p for p in ctx.arguments(token, trigger) if not topic or p[2] >= 0.85]
+        subtree = {t.i for t in token.subtree}
+        own_place = any(p.token in subtree for p in places)  # "lors de leur rencontre à Astana"
+        possessive = trigger.pos == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in {"leur", "leurs", "son", "sa", "ses"} for c in token.children)
         for actor1, actor2, confidence in pairs:
             if actor1.actor.key == actor2.actor.key or not actor1.actor.key or not actor2.actor.key:
                 continue
+            if possessive and trigger.code.startswith("04") and not own_place \
+                    and self._met_before(ctx, index, actor1, actor2):
+                continue  # "à l'issue de leurs entretiens": the meeting reported earlier, not a second one
             code = intent_code if intent and intent_code else _refine_code(trigger.code, token, places)
             event_date, precision = _event_date(token, ctx.sent, dates, ctx.discourse, intent=intent)
             taken = {m.char_offset for m in (actor1, actor2) if m.actor.kind != "host"}
@@ -853,6 +868,9 @@ class _SentenceContext:
                 if mention is not None and mention.actor.kind in {"person", "title", "counterpart"}:
                     return mention
             objects = [c for c in token.children if c.dep_ == "obj"]
+            if not objects and any(c.lower_ in {"l'", "le", "la", "les"} and c.i < token.i and c.dep_ == "det"
+                                   for c in token.children):
+                return self._pronoun_target(token)  # "l'accusant de…": a clitic the small model took for a det
             # an object the small model labelled as another argument, recognisable by its lack of preposition
             objects += [c for c in token.children if c.dep_ in {"obl:agent", "obl:arg", "obl:mod"}
                         and c.pos_ in {"PROPN", "NOUN"} and c.lower_ not in _TIME_WORDS
@@ -961,6 +979,12 @@ class _SentenceContext:
         earlier in the sentence comes first)."""
         subject, _ = self._subject(token)
         not_key = subject.actor.key if subject else None
+        for event in reversed(self.discourse.events):
+            # "X s'en est pris à Y, le qualifiant de…, l'accusant de…": the party this subject just acted on
+            if event.sentence_index != self.index:
+                break
+            if not_key and event.actor1.actor.key == not_key and event.actor2.actor.kind != "host":
+                return event.actor2
         for tok in self.sent:  # "M. Zelensky avait été reçu…, par Rishi Sunak, qui lui avait promis…"
             if tok.i < token.i and tok.dep_ in {"nsubj", "nsubj:pass"} and tok.pos_ != "PRON":
                 here = self.mention(self._np_top(tok))
@@ -984,6 +1008,8 @@ class _SentenceContext:
             return None
         first = self.mention(self._np_top(child))
         conj = [c for c in child.subtree if c.dep_ == "conj" and c.head.i == child.i]
+        # "l'entretien entre Donald Trump et Vladimir Poutine": the second name hung on the noun itself
+        conj = conj or [c for c in token.children if c.dep_ == "conj" and c.i > child.i]
         second = self.mention(self._np_top(conj[0])) if conj else None
         if first is not None and second is not None:
             return first, second
@@ -1239,12 +1265,17 @@ def _negated(token: Token) -> bool:
 
 
 def _cancelled(token: Token) -> bool:
-    """'a reporté la visite qu'il devait effectuer', 'a annulé sa rencontre avec'."""
+    """'a reporté la visite qu'il devait effectuer', 'a annulé sa rencontre avec', 'a annulé son déplacement à
+    Kazan, où il devait s'entretenir avec…'."""
     current = token
-    for _ in range(3):
+    for _ in range(5):
         if current.head.i == current.i:
             return False
-        if current.dep_ in {"obj", "xcomp", "acl:relcl", "acl", "nmod"} and current.head.lemma_ in _CANCEL_GOVERNORS:
+        # a relative clause ("…, où il devait…") is sometimes parsed as a complement of the main verb
+        relative = current.dep_ == "ccomp" and any(
+            c.pos_ == "PRON" and c.lower_ in {"où", "qui", "que", "qu'"} for c in current.children)
+        if (current.dep_ in {"obj", "xcomp", "acl:relcl", "acl", "nmod"} or relative) \
+                and current.head.lemma_ in _CANCEL_GOVERNORS:
             return True
         current = current.head
     return False
@@ -1484,6 +1515,14 @@ def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
                    if "host" not in (e.actor1.actor.kind, e.actor2.actor.kind)}
     events = [e for e in events if "host" not in (e.actor1.actor.kind, e.actor2.actor.kind)
               or (frozenset((e.actor1.actor.key, e.actor2.actor.key)), e.code[:2]) not in named_pairs]
+    # "X s'en est pris à Y, l'accusant de…": one disapproval of Y in one sentence, coded once
+    best_in_sentence: dict[tuple[object, ...], CodedEvent] = {}
+    for event in sorted(events, key=lambda e: -e.confidence):
+        if event.code[:2] in _ONE_PER_SENTENCE:
+            key = (event.actor1.actor.key, event.actor2.actor.key, event.code[:2], event.sentence_index)
+            best_in_sentence.setdefault(key, event)
+    events = [e for e in events if e.code[:2] not in _ONE_PER_SENTENCE or best_in_sentence[
+        (e.actor1.actor.key, e.actor2.actor.key, e.code[:2], e.sentence_index)] is e]
     groups: dict[tuple[object, ...], list[CodedEvent]] = {}
     for event in events:
         keys = (event.actor1.actor.key, event.actor2.actor.key)

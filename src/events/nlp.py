@@ -57,16 +57,19 @@ def for_parser(text: str) -> str:
     The small French model was trained on text with straight quotes and mis-parses guillemets as verbs.
     """
     text = text.translate(_PARSER_CHARS)
+    text = _COMMA_ASIDES.sub(lambda m: " " * len(m.group(0)), text)  # "a, de son côté, exhorté"
     return _ASIDES.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
 
 
 _PARSER_CHARS = str.maketrans({"«": '"', "»": '"'})
 # Discourse asides that the small parser turns into arguments ("Kiev a de son côté accusé jeudi Minsk"):
 # blanked for the parser only, same length, so every character offset still points into the article text.
-_ASIDES = re.compile(
-    r"(^|[\s,])(?:de son côté|de leur côté|pour sa part|pour leur part|quant à lui|quant à elle|en revanche"
-    r"|par ailleurs|en outre|toutefois|également|dans la foulée|à son tour|lui aussi|elle aussi"
-    r"|pour l'heure|de nouveau|à nouveau)(?=[\s,.])", re.IGNORECASE)
+_ASIDE_WORDS = (r"(?:de son côté|de leur côté|pour sa part|pour leur part|quant à lui|quant à elle|en revanche"
+                r"|par ailleurs|en outre|toutefois|également|dans la foulée|à son tour|lui aussi|elle aussi"
+                r"|pour l'heure|de nouveau|à nouveau)")
+_ASIDES = re.compile(r"(^|[\s,])" + _ASIDE_WORDS + r"(?=[\s,.])", re.IGNORECASE)
+# the same between two commas inside a clause: the commas go too, or the parser cuts the clause there
+_COMMA_ASIDES = re.compile(r"(?<=\w),\s*" + _ASIDE_WORDS + r"\s*,(?=\s)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

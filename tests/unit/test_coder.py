@@ -531,3 +531,35 @@ def test_an_accusation_answered_goes_back_to_the_accuser(code: Code) -> None:
                 "russe. Téhéran a rejeté mardi ces accusations.", "2024-07-10")
     check(rows, Ev("IGOWSTNAT", "IRN", "11", directed=True, code="112"),
           Ev("IRN", "IGOWSTNAT", "12", directed=True))
+
+
+def test_a_meeting_planned_during_a_cancelled_trip_is_no_event(code: Code) -> None:
+    rows = code("Le président argentin Javier Milei a annulé son déplacement à Brasília, où il devait notamment "
+                "s'entretenir avec le président brésilien Lula.", "2024-07-09")
+    assert not rows, show(rows)
+
+
+def test_criticising_and_accusing_in_one_sentence_is_one_event(code: Code) -> None:
+    rows = code("Lundi, le président vénézuélien Nicolás Maduro s'en est violemment pris au président argentin "
+                "Javier Milei, le qualifiant de « traître » et l'accusant d'avoir « vendu » son pays.", "2024-07-09")
+    check(rows, Ev("VEN", "ARG", "11", directed=True))
+
+
+def test_their_talks_refer_to_the_meeting_already_reported(code: Code) -> None:
+    rows = code("Le président chinois Xi Jinping s'est entretenu mardi à Astana avec son homologue kazakh "
+                "Kassym-Jomart Tokaïev. À l'issue de leurs entretiens, les deux dirigeants ont publié une "
+                "déclaration commune.", "2024-07-03")
+    check(rows, Ev("CHN", "KAZ", "04"))
+
+
+def test_talks_between_two_named_leaders(code: Code) -> None:
+    rows = code("Ces discussions faisaient suite à l'entretien téléphonique entre le président américain Joe Biden "
+                "et le président chinois Xi Jinping, mercredi.", "2024-04-05")
+    check(rows, Ev("USA", "CHN", "04"))
+
+
+def test_an_aside_between_commas_does_not_cut_the_clause(code: Code) -> None:
+    rows = code("Le président ukrainien Volodymyr Zelensky a reçu lundi à Kiev le ministre indien des Affaires "
+                "étrangères. Ce dernier a, de son côté, exhorté Moscou à cesser les frappes.", "2024-07-09")
+    assert ("IND", "RUS", "02") in {(r["actor1_country_code"], r["actor2_country_code"], r["event_root_code"])
+                                    for r in rows}, show(rows)
