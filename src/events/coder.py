@@ -403,6 +403,8 @@ class Coder:
                       places: list[PlaceMention], dates: list) -> Iterator[CodedEvent]:
         if _negated(token) or _conditional(token) or _anaphoric(token) or _cancelled(token):
             return
+        if trigger.pos == "VERB" and any(_characterises(c) and self._trigger(c) is not None for c in token.children):
+            return  # "a appelé à…, dans une critique des États-Unis": the noun says what the act was
         topic = trigger.pos == "NOUN" and self._topic_of_other_trigger(token)
         if topic and not (trigger.code[:2] in {"16", "17", "18", "19", "20"} and self._condemned(token)):
             return  # "a salué la signature": the praise is the event; strikes or sanctions condemned still are
@@ -808,11 +810,28 @@ class _SentenceContext:
                 return self.mention(self._np_top(verb.head))
             if lower in _SUBJECT_PRONOUNS or lower in {"qui", "ce"}:
                 people = lower in {"il", "elle", "lui", "celui-ci", "celle-ci"}
-                return self._sentence_subject(before=child.i, people=people) or self._salient()
+                found = self._sentence_subject(before=child.i, people=people)
+                if found is None and people:
+                    found = self._partner_of_named_before(child)
+                return found or self._salient()
             return None
         if child.lower_ == "dernier" or child.lower_ == "derniers":  # "ce dernier"
             return self.discourse.mentions[-1] if self.discourse.mentions else None
         return self.mention(self._np_top(child))
+
+    def _partner_of_named_before(self, pronoun: Token) -> Mention | None:
+        """'Devant le président russe, il a réitéré son appel': 'il' is not the person just named in the
+        sentence but that person's partner in the story's latest event between them."""
+        named = [m for m in (self.mention(self.doc[h]) for h in self.actor_heads() if h < pronoun.i)
+                 if m is not None and m.actor.kind in {"person", "title"}]
+        if not named:
+            return None
+        key = named[-1].actor.key
+        for event in reversed(self.discourse.events):
+            keys = (event.actor1.actor.key, event.actor2.actor.key)
+            if key in keys and keys[0] != keys[1]:
+                return event.actor2 if keys[0] == key else event.actor1
+        return None
 
     def _resolve_counterpart(self, counterpart: Mention, other: Mention | None) -> Mention | None:
         """'son interlocuteur', 'son hôte': the last named actor that is not the other argument."""
@@ -1029,7 +1048,7 @@ class _SentenceContext:
     def _noun_source(self, token: Token) -> Mention | None:
         """Source of a nominal trigger: 'leur rencontre' → the last two actors; the governing verb's subject."""
         possessive = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
-        if token.head.pos_ in {"VERB", "AUX"} and token.dep_ in {"obj", "nsubj"}:
+        if token.head.pos_ in {"VERB", "AUX"} and (token.dep_ in {"obj", "nsubj"} or _characterises(token)):
             subject, _ = self._subject(token.head)
             if subject is not None:
                 return subject
@@ -1252,6 +1271,12 @@ class _SentenceContext:
 
 
 # -- modality, codes, dates, places ----------------------------------------------------------------
+def _characterises(token: Token) -> bool:
+    """'dans une critique à peine voilée de…', 'dans un appel à…': a noun phrase saying what the act was."""
+    return token.dep_.startswith(("obl", "nmod")) and token.pos_ == "NOUN" and any(
+        c.dep_ == "case" and c.lower_ == "dans" for c in token.children)
+
+
 def _negated(token: Token) -> bool:
     """'ne … pas/jamais/plus', 'sans', also on the verb that governs a nominal or infinitive trigger
     ('n'a pas fait le déplacement', 'n'a pas pu rencontrer')."""

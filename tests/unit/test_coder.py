@@ -563,3 +563,21 @@ def test_an_aside_between_commas_does_not_cut_the_clause(code: Code) -> None:
                 "étrangères. Ce dernier a, de son côté, exhorté Moscou à cesser les frappes.", "2024-07-09")
     assert ("IND", "RUS", "02") in {(r["actor1_country_code"], r["actor2_country_code"], r["event_root_code"])
                                     for r in rows}, show(rows)
+
+
+def test_an_appeal_in_a_veiled_criticism_is_coded_as_the_criticism(code: Code) -> None:
+    rows = code("Le président iranien Massoud Pezeshkian a appelé lundi à « cesser l'ingérence », dans une critique "
+                "à peine voilée des États-Unis.", "2024-10-15")
+    check(rows, Ev("IRN", "USA", "11", directed=True, code="111"))
+
+
+def test_regrets_expressed_after_an_incident_are_an_apology(code: Code) -> None:
+    rows = code("Le ministre turc des Affaires étrangères Hakan Fidan a critiqué lundi la Grèce. Athènes a exprimé "
+                "mardi ses « regrets » pour l'incident.", "2024-10-16")
+    check(rows, Ev("TUR", "GRC", "11", directed=True), Ev("GRC", "TUR", "05", directed=True, code="055"))
+
+
+def test_il_after_naming_one_party_is_the_other_party(code: Code) -> None:
+    rows = code("Le président sud-africain Cyril Ramaphosa a été reçu lundi à Moscou par Vladimir Poutine. Devant le "
+                "président russe, il a réitéré son appel à un cessez-le-feu en Ukraine.", "2024-10-22")
+    check(rows, Ev("RUS", "ZAF", "04", directed=True, code="043"), Ev("ZAF", "RUS", "02", directed=True))
