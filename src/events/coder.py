@@ -744,13 +744,21 @@ class _SentenceContext:
         if target is None and subject is not None and trigger.target not in _NO_GUESSED_TARGET:
             target = self._linear(token, after=True, exclude=subject)
             confidence = 0.6
+        if target is None and subject is not None and (
+                _refine_code(trigger.code, token, []) == "010" or trigger.code[:2] == "13"):
+            # "a affirmé que l'Inde et la Chine étaient des partenaires", "a averti que Téhéran riposterait à
+            # toute attaque israélienne": the other party named in what was said
+            target = self._content_target(token, subject, places=trigger.code[:2] == "13")
+            confidence = 0.55
         if target is None and subject is not None and (reaction or trigger.code.startswith("05")):
             # "Pékin a rejeté ces accusations" → the accuser; "a salué une visite" → the visitor
             target = self._last_actor_on(subject)
             confidence = 0.55
-        if target is None and subject is not None and trigger.code[:2] in {"01", "02", "03"}:
+        if target is None and subject is not None and (
+                trigger.code[:2] in {"02", "03"} or trigger.code == "016"
+                or _refine_code(trigger.code, token, [])[:2] in {"02", "03", "05"}):
             # "Devant le président russe, il a plaidé pour…": an appeal or a promise with no named addressee
-            # goes to the party the speaker has just met
+            # goes to the party the speaker has just met; a bare statement (010) is never guessed one
             target = self._recent_partner(subject, sentence_index=self.index)
             confidence = 0.55
         if target is None and subject is not None and reaction:
@@ -818,6 +826,32 @@ class _SentenceContext:
         if child.lower_ == "dernier" or child.lower_ == "derniers":  # "ce dernier"
             return self.discourse.mentions[-1] if self.discourse.mentions else None
         return self.mention(self._np_top(child))
+
+    def _content_target(self, token: Token, subject: Mention, *, places: bool) -> Mention | None:
+        """The first actor of another country named in the clause a verb of saying introduces (a threat also
+        aims at a country named as a place or by an adjective: 'toute attaque israélienne', 'au Niger')."""
+        clauses = [c for c in token.children if c.i > token.i and (c.dep_ in {"ccomp", "xcomp"} or (
+            c.dep_ == "obj" and any(g.dep_ in {"nsubj", "mark", "cop"} for g in c.children)))]
+        own = {subject.actor.key, subject.actor.country}
+        for tok in (t for clause in clauses for t in clause.subtree):
+            inner = self.coder._trigger(tok)
+            denied = _negated(tok) or (tok.i > 0 and tok.nbor(-1).lower_ in {"ni", "aucun", "aucune"}) or any(
+                c.lower_ in {"ni", "aucun", "aucune"} for c in tok.children)  # "ni négociations, ni rencontre"
+            if inner is not None and not inner.code.startswith("01") and not denied:
+                return None  # "a déclaré qu'il rencontrerait son homologue": the clause is an event of its own
+        for clause in clauses:
+            for tok in clause.subtree:
+                atom = self.by_token.get(tok.i)
+                if atom is None or atom.start != tok.i:
+                    continue
+                mention = self.mention(self._np_top(tok))
+                if mention is None and places and atom.country and atom.kind in {
+                        ATOM_COUNTRY, ATOM_CAPITAL, ATOM_DEMONYM}:
+                    actor = country_actor(atom.country, None, name=atom.text, kind="country")
+                    mention = Mention(actor, atom.start, atom.end, atom.text, tok.idx)
+                if mention is not None and mention.actor.key and not own & {mention.actor.key, mention.actor.country}:
+                    return mention
+        return None
 
     def _partner_of_named_before(self, pronoun: Token) -> Mention | None:
         """'Devant le président russe, il a réitéré son appel': 'il' is not the person just named in the

@@ -581,3 +581,21 @@ def test_il_after_naming_one_party_is_the_other_party(code: Code) -> None:
     rows = code("Le président sud-africain Cyril Ramaphosa a été reçu lundi à Moscou par Vladimir Poutine. Devant le "
                 "président russe, il a réitéré son appel à un cessez-le-feu en Ukraine.", "2024-10-22")
     check(rows, Ev("RUS", "ZAF", "04", directed=True, code="043"), Ev("ZAF", "RUS", "02", directed=True))
+
+
+def test_a_warning_aims_at_the_country_named_in_it(code: Code) -> None:
+    rows = code("Le ministre iranien des Affaires étrangères Abbas Araghchi a averti lundi que Téhéran riposterait à "
+                "toute attaque israélienne.", "2024-10-15")
+    check(rows, Ev("IRN", "ISR", "13", directed=True))
+
+
+def test_a_statement_about_another_country_is_addressed_to_it(code: Code) -> None:
+    rows = code("Le président kényan William Ruto a affirmé lundi que le Kenya et la Tanzanie étaient des "
+                "partenaires.", "2024-07-09")
+    check(rows, Ev("KEN", "TZA", "01", directed=True, code="010"))
+
+
+def test_a_bare_statement_gets_no_guessed_addressee(code: Code) -> None:
+    rows = code("Le président kényan William Ruto a rencontré lundi à Nairobi le président somalien Hassan Cheikh "
+                "Mohamoud. Le gouvernement kényan a indiqué mardi avoir renoncé à fermer la frontière.", "2024-07-10")
+    check(rows, Ev("KEN", "SOM", "04"))
