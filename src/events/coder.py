@@ -408,6 +408,8 @@ class Coder:
         topic = trigger.pos == "NOUN" and self._topic_of_other_trigger(token)
         if topic and not (trigger.code[:2] in {"16", "17", "18", "19", "20"} and self._condemned(token)):
             return  # "a salué la signature": the praise is the event; strikes or sanctions condemned still are
+        if _sentenced(token):
+            return  # "condamné à six mois de prison": a court's sentence, not a political condemnation
         if _alleged(token):
             return  # "a accusé Kinshasa de soutenir les rebelles": the alleged or requested act is no event
         if trigger.code.startswith("12") and _infinitive_follows(token):
@@ -421,9 +423,12 @@ class Coder:
         own_place = any(p.token in subtree for p in places)  # "lors de leur rencontre à Astana"
         possessive = trigger.pos == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in {"leur", "leurs", "son", "sa", "ses"} for c in token.children)
+        sports = bool({t.lower_ for t in ctx.sent} & _SPORTS_WORDS)
         for actor1, actor2, confidence in pairs:
             if actor1.actor.key == actor2.actor.key or not actor1.actor.key or not actor2.actor.key:
                 continue
+            if sports and not {actor1.actor.kind, actor2.actor.kind} & {"person", "title", "igo", "institution"}:
+                continue  # "Les Canadiennes rencontreront les Allemandes en demi-finale": teams, not states
             if possessive and trigger.code.startswith("04") and not own_place \
                     and self._met_before(ctx, index, actor1, actor2):
                 continue  # "à l'issue de leurs entretiens": the meeting reported earlier, not a second one
@@ -501,8 +506,9 @@ class _SentenceContext:
         while stack:
             tok = stack.pop()
             for child in tok.children:
-                if child.dep_ in _NP_DEPS and not self._is_place_phrase(child):
-                    out.append(child)
+                if child.dep_ in _NP_DEPS and not self._is_place_phrase(child) and not any(
+                        c.dep_ == "case" and c.lower_ in {"selon", "d'après"} for c in child.children):
+                    out.append(child)  # "…, selon le président russe": the source of a report is no part of it
                     stack.append(child)
         return sorted(out, key=lambda t: t.i)
 
@@ -644,8 +650,11 @@ class _SentenceContext:
             if ent.label_ == "PER" and any(ent.start <= t.i < ent.end for t in tokens):
                 names.append(ent.text)
         run: list[str] = []
-        for tok in tokens:  # "M. Poutine", capitalised words the NER missed
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        for tok in tokens:  # "M. Poutine", capitalised words the NER missed; not "Paris" in "police de Paris"
+            atom = self.by_token.get(tok.i)
+            if atom is not None and atom.kind in {ATOM_COUNTRY, ATOM_CAPITAL, ATOM_TERM, ATOM_DEMONYM}:
+                continue
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in {"LOC", "GPE", "ORG"}:
                 run.append(tok.text)
         if run:
             names.append(" ".join(run))
@@ -761,8 +770,9 @@ class _SentenceContext:
             # goes to the party the speaker has just met; a bare statement (010) is never guessed one
             target = self._recent_partner(subject, sentence_index=self.index)
             confidence = 0.55
-        if target is None and subject is not None and reaction:
-            # "X a condamné un acte de guerre": verbal conflict aimed at the party the story is about
+        if target is None and subject is not None and reaction and _refers_back(token):
+            # "X a condamné cet acte de guerre": verbal conflict aimed at the party the story is about; not
+            # "a critiqué l'accord de Paris", whose object names something else
             target = self._recent_other(subject)
             confidence = 0.5
         if subject is None and target is not None and not passive:
@@ -804,7 +814,10 @@ class _SentenceContext:
                     return self._subject_mention(child, current), child.dep_ == "nsubj:pass"
             if current.dep_ == "acl:relcl" or (
                     current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}):
-                return self.mention(self._np_top(current.head)), False
+                # "35 diplomates russes accusés d'espionnage": a past participle's noun is what undergoes it
+                undergoes = current.dep_ == "acl" and "Tense=Past" in str(current.morph) \
+                    and "VerbForm=Part" in str(current.morph)
+                return self.mention(self._np_top(current.head)), undergoes
             if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
                 current = current.head
                 continue
@@ -1311,6 +1324,42 @@ def _characterises(token: Token) -> bool:
         c.dep_ == "case" and c.lower_ == "dans" for c in token.children)
 
 
+def _refers_back(token: Token) -> bool:
+    """No object, or one that points back into the story ('ces accusations', 'sa décision', 'la décision')."""
+    objects = [c for c in token.children if c.dep_ == "obj" and c.pos_ in {"NOUN", "PROPN"}]
+    return not objects or objects[0].lemma_.lower() in _ACT_NOUNS or any(
+        d.dep_ == "det" and (d.lower_ in {"ce", "cet", "cette", "ces"} or "Poss=Yes" in str(d.morph))
+        for d in objects[0].children)
+
+
+# Words of sport: national teams named by demonyms or country names are not political actors.
+_SPORTS_WORDS = {"match", "matchs", "finale", "demi-finale", "demi-finales", "quart", "quarts", "tournoi",
+                 "championnat", "médaille", "médailles", "score", "but", "buts", "set", "sets", "mondial",
+                 "olympiques", "olympique", "équipe", "équipes", "sélection", "rugby", "football", "basket",
+                 "basket-ball", "tennis", "handball", "volley", "volley-ball", "cyclisme", "athlétisme", "natation",
+                 "hockey", "biathlon", "triathlon", "ski", "coupe", "qualifications", "éliminatoires", "poule",
+                 "podium", "joueurs", "joueuses"}
+# Nouns naming something a party did, which a reaction answers ("a condamné un acte de guerre").
+_ACT_NOUNS = {"acte", "attaque", "agression", "frappe", "bombardement", "violation", "provocation", "décision",
+              "mesure", "sanction", "déclaration", "propos", "accusation", "incursion", "ingérence", "menace",
+              "démonstration", "attentat", "tir", "essai", "invasion", "annexion", "occupation", "offensive",
+              "opération", "intervention", "escalade", "incident", "annonce", "texte", "résolution", "comportement",
+              "rhétorique", "initiative", "expulsion", "arrestation", "exécution", "blocus", "embargo", "survol",
+              "violence", "répression", "coup", "manœuvre", "exercice", "déploiement", "livraison", "action"}
+
+
+def _sentenced(token: Token) -> bool:
+    """'condamné à cinq ans de prison', 'condamnés à mort', 'à une amende'."""
+    if token.lemma_.lower() not in {"condamner", "condamné"} and not token.lower_.startswith("condamn"):
+        return False
+    return any(any(k.dep_ == "case" and k.lower_ in {"à", "aux"} for k in c.children)
+               and any(g.lower_ in _SENTENCE_WORDS for g in c.subtree) for c in token.children)
+
+
+_SENTENCE_WORDS = {"prison", "mort", "amende", "peine", "réclusion", "perpétuité", "détention", "sursis",
+                   "emprisonnement", "travaux"}
+
+
 def _negated(token: Token) -> bool:
     """'ne … pas/jamais/plus', 'sans', also on the verb that governs a nominal or infinitive trigger
     ('n'a pas fait le déplacement', 'n'a pas pu rencontrer')."""
@@ -1466,7 +1515,9 @@ def _has_required(token: Token, words: Iterable[str]) -> bool:
     """A required word under the trigger, or on the two words that govern it ('a annoncé … un paquet d'aide')."""
     wanted = set(words)
     governors = [token.head, token.head.head] if token.head.i != token.i else []
-    return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in [*token.subtree, *governors])
+    # three levels down: "a signé une série d'accords", not "a signé une ordonnance entérinant le retrait du traité"
+    near = [g for c in token.children for g in (c, *c.children, *(x for k in c.children for x in k.children))]
+    return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in [*near, *governors])
 
 
 def _refine_code(code: str, token: Token, places: list[PlaceMention]) -> str:

@@ -599,3 +599,20 @@ def test_a_bare_statement_gets_no_guessed_addressee(code: Code) -> None:
     rows = code("Le président kényan William Ruto a rencontré lundi à Nairobi le président somalien Hassan Cheikh "
                 "Mohamoud. Le gouvernement kényan a indiqué mardi avoir renoncé à fermer la frontière.", "2024-07-10")
     check(rows, Ev("KEN", "SOM", "04"))
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    pytest.param("Deux militants de l'opposition ont été condamnés mardi à six mois de prison par un tribunal de "
+                 "Bamako.", "2024-07-09", id="court-sentence"),
+    pytest.param("Les Canadiennes rencontreront les Allemandes en demi-finale le 16 août à Belo Horizonte.",
+                 "2016-08-13", id="national-teams"),
+    pytest.param("Le président brésilien Lula a critiqué lundi l'accord de Paris sur le climat.",
+                 "2024-07-09", id="named-thing-object"),
+    pytest.param("Le mois dernier, les États-Unis ont expulsé 35 diplomates russes accusés d'espionnage.",
+                 "2017-01-21", id="participle-on-a-noun"),
+    pytest.param("La présence d'actifs américains « menace notre sécurité », selon le président russe Vladimir "
+                 "Poutine.", "2017-01-21", id="selon-is-not-the-subject"),
+])
+def test_not_political_events(code: Code, text: str, published: str) -> None:
+    rows = code(text, published)
+    assert not [r for r in rows if r["event_root_code"] in {"11", "13", "04", "03"}], show(rows)
