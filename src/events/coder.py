@@ -507,7 +507,7 @@ class _SentenceContext:
             tok = stack.pop()
             for child in tok.children:
                 if child.dep_ in _NP_DEPS and not self._is_place_phrase(child) and not any(
-                        c.dep_ == "case" and c.lower_ in {"selon", "d'après"} for c in child.children):
+                        c.dep_ == "case" and c.lower_ in _NOT_IN_NP for c in child.children):
                     out.append(child)  # "…, selon le président russe": the source of a report is no part of it
                     stack.append(child)
         return sorted(out, key=lambda t: t.i)
@@ -583,6 +583,10 @@ class _SentenceContext:
                                   kind="capital" if atom.kind == ATOM_CAPITAL else "country")
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
         head_is_demonym = bool(demonyms) and demonyms[0].start <= head.i < demonyms[0].end
+        # "le manque de sérieux des Nord-Coréens": a people named by a noun inside the phrase
+        head_is_demonym = head_is_demonym or (bool(demonyms) and self.doc[demonyms[0].start].pos_ in {"NOUN", "PROPN"}
+                                              and self.doc[demonyms[0].start].dep_ == "nmod"
+                                              and self.doc[demonyms[0].start].text[:1].isupper())
         if demonyms and (head_is_demonym or head.lemma_.lower() in _DEMONYM_HEADS | _MILITARY_HEADS):
             atom = demonyms[0]
             assert atom.country is not None
@@ -1321,7 +1325,8 @@ class _SentenceContext:
 def _characterises(token: Token) -> bool:
     """'dans une critique à peine voilée de…', 'dans un appel à…': a noun phrase saying what the act was."""
     return token.dep_.startswith(("obl", "nmod")) and token.pos_ == "NOUN" and any(
-        c.dep_ == "case" and c.lower_ == "dans" for c in token.children)
+        c.dep_ == "case" and c.lower_ == "dans" for c in token.children) and any(
+        c.dep_ == "det" and c.lower_ in {"un", "une"} for c in token.children)  # not "dans les négociations"
 
 
 def _refers_back(token: Token) -> bool:
@@ -1332,6 +1337,9 @@ def _refers_back(token: Token) -> bool:
         for d in objects[0].children)
 
 
+# Prepositions whose phrase is never part of the noun phrase naming an actor ("le dirigeant nord-coréen contre
+# tout acte", "son homologue russe avant la fin du mois", "…, selon le président russe").
+_NOT_IN_NP = {"selon", "d'après", "contre", "avant", "après", "malgré", "pendant", "depuis", "lors", "durant"}
 # Words of sport: national teams named by demonyms or country names are not political actors.
 _SPORTS_WORDS = {"match", "matchs", "finale", "demi-finale", "demi-finales", "quart", "quarts", "tournoi",
                  "championnat", "médaille", "médailles", "score", "but", "buts", "set", "sets", "mondial",

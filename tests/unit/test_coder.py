@@ -616,3 +616,18 @@ def test_a_bare_statement_gets_no_guessed_addressee(code: Code) -> None:
 def test_not_political_events(code: Code, text: str, published: str) -> None:
     rows = code(text, published)
     assert not [r for r in rows if r["event_root_code"] in {"11", "13", "04", "03"}], show(rows)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    pytest.param("Le Premier ministre indien Narendra Modi a rendu visite lundi à son homologue japonais Shigeru "
+                 "Ishiba.", "2025-08-29", Ev("IND", "JPN", "04", directed=True, code="042"), id="rendre-visite"),
+    pytest.param("Le président kényan William Ruto a rendu hommage lundi au président tanzanien.",
+                 "2024-07-09", Ev("KEN", "TZA", "05", directed=True, code="051"), id="rendre-hommage"),
+    pytest.param("Le président américain Joe Biden a mis en garde lundi le dirigeant nord-coréen contre tout acte "
+                 "irresponsable.", "2024-07-09", Ev("USA", "PRK", "13", directed=True, code="130"),
+                 id="mettre-en-garde"),
+    pytest.param("Washington a déploré le manque de sérieux des Iraniens dans les négociations.",
+                 "2024-07-09", Ev("USA", "IRN", "11", directed=True), id="people-inside-the-object"),
+])
+def test_light_verbs_and_nested_parties(code: Code, text: str, published: str, expected: Ev) -> None:
+    check(code(text, published), expected)
