@@ -17,7 +17,7 @@ from dagster_duckdb import DuckDBResource
 from events.articles import Article, Reject, read_inputs
 from events.extract import ExtractOptions, extract_events
 from events.schema import events_table
-from events.warehouse import apply_schema, export_events, known_articles, load, table_counts
+from events.warehouse import apply_schema, export_parquet, known_articles, load, snapshot, table_counts
 from pipelines.resources import EventsConfig
 
 TABLES = ("articles", "event_mentions", "events", "rejects")
@@ -153,20 +153,23 @@ def warehouse_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
 
 
 @dg.asset(
-    deps=["events"],
+    deps=["events", "event_mentions", "articles"],
     group_name="exports",
     kinds={"parquet"},
     owners=["team:events"],
     pool="duckdb_write",
-    description="events as Parquet, hive-partitioned by event date (zstd), under warehouse/exports/events/.",
+    description="events, event_mentions and articles as Parquet (zstd, hive-partitioned by event or publication "
+                "date, _schema.json) under warehouse/exports/, and the read-only snapshot events.snapshot.duckdb.",
 )
-def events_parquet(context: dg.AssetExecutionContext, settings: EventsConfig,
-                   duckdb: DuckDBResource) -> dg.MaterializeResult:
-    out_dir = Path(settings.exports) / "events"
+def parquet_exports(context: dg.AssetExecutionContext, settings: EventsConfig,
+                    duckdb: DuckDBResource) -> dg.MaterializeResult:
+    out_dir = Path(settings.exports)
     with duckdb.get_connection() as con:
-        files = export_events(con, out_dir)
+        files = export_parquet(con, out_dir)
+        copy = snapshot(con, Path(duckdb.database))
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(out_dir)),
-        "partitions": len(files),
-        "files": [str(f.relative_to(out_dir)) for f in files[:50]],
+        "files": len(files),
+        "snapshot": dg.MetadataValue.path(str(copy)),
+        "partitions": sorted({str(f.parent.relative_to(out_dir)) for f in files})[:50],
     })

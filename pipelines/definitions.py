@@ -12,7 +12,7 @@ all_events_job = dg.define_asset_job("all_events", selection=dg.AssetSelection.a
                                      description="Inbox → coded events → DuckDB → Parquet.")
 
 defs = dg.Definitions(
-    assets=[assets.raw_articles, assets.coded_events, assets.warehouse_tables, assets.events_parquet],
+    assets=[assets.raw_articles, assets.coded_events, assets.warehouse_tables, assets.parquet_exports],
     asset_checks=[checks.articles_have_ids, checks.mentions_have_valid_cameo, checks.events_are_consistent,
                   checks.rejects_ratio],
     jobs=[all_events_job],

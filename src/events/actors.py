@@ -26,7 +26,7 @@ _MAX_PHRASE = 8
 _AMBIGUOUS_NAMES = {"maurice", "dominique", "grenade", "niger", "tonga", "samoa", "jordanie"}
 
 
-def _parse_date(value: str, *, end: bool = False) -> date | None:
+def parse_office_date(value: str, *, end: bool = False) -> date | None:
     if not value:
         return None
     parts = [int(p) for p in value.split("-")]
@@ -99,7 +99,8 @@ class ActorLexicon:
         for row in rows:
             person = Person(
                 name=row["name"], country=row["country"] or None, code=row["code"], role=row["role"],
-                office=row["office"], start=_parse_date(row["start"]), end=_parse_date(row["end"], end=True),
+                office=row["office"], start=parse_office_date(row["start"]),
+                end=parse_office_date(row["end"], end=True),
             )
             for alias in dict.fromkeys([row["name"], *split_alts(row["aliases"])]):
                 key = fold(alias)

