@@ -1,24 +1,63 @@
-"""Assets: inbox articles → coded events → DuckDB tables → Parquet export.
+"""Assets: inbox articles → coded events → DuckDB tables → Parquet exports and a picture, per day.
 
-Bodies read, call ``events.*``, write, and report metadata; the logic lives in the library.
+Every asset is partitioned by publication date (Europe/Paris, pipelines.partitions); a backfill of a date range
+runs as one run. Bodies read, call ``events.*``, write, and report metadata; the logic lives in the library.
 """
 
 
+import base64
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
+import duckdb as duckdb_module
 import pyarrow as pa
 from dagster_duckdb import DuckDBResource
 
 from events.articles import Article, Reject, read_inputs
 from events.extract import ExtractOptions, extract_events
+from events.pictures import meetings_network_png
 from events.schema import events_table
-from events.warehouse import apply_schema, export_parquet, known_articles, load, snapshot, table_counts
+from events.warehouse import (
+    WarehouseLocked,
+    apply_schema,
+    export_parquet,
+    known_articles,
+    load,
+    meetings_of_days,
+    open_error_message,
+    snapshot,
+    table_counts,
+)
+from pipelines.partitions import article_day, daily_partitions, partition_days, single_run
 from pipelines.resources import EventsConfig
+
+# DuckDB writers wait for each other (pool duckdb_write, limit 1); an outside process holding the file is
+# retried with exponential backoff (2 s, 4 s, 8 s, ± jitter)
+LOCK_RETRIES = dg.RetryPolicy(max_retries=3, delay=2, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS)
+
+
+@contextmanager
+def warehouse(resource: DuckDBResource) -> Iterator[Any]:
+    """A connection to the warehouse with the schema applied; a clear error when another process holds it."""
+    try:
+        with resource.get_connection() as con:
+            apply_schema(con)
+            yield con
+    except duckdb_module.IOException as exc:
+        message = open_error_message(resource.database, exc)
+        if message is None:
+            raise
+        raise WarehouseLocked(message) from exc
+
+
+def _range(days: list[Any]) -> str:
+    return days[0].isoformat() if len(days) == 1 else f"{days[0].isoformat()}...{days[-1].isoformat()}"
 
 TABLES = ("articles", "event_mentions", "events", "rejects")
 
@@ -35,6 +74,7 @@ class CodedBatch:
     mentions: pa.Table
     rejects: list[Reject]
     skipped: int
+    days: list[Any] = field(default_factory=list)
 
 
 @dg.asset(
@@ -42,22 +82,33 @@ class CodedBatch:
     kinds={"python", "json"},
     owners=["team:events"],
     tags={"stage": "ingest"},
-    description="Articles read from the inbox (.jsonl/.txt), validated and normalised; bad input is quarantined.",
+    io_manager_key="batches",
+    partitions_def=daily_partitions,
+    backfill_policy=single_run,
+    description="Articles of the day (publication date, Europe/Paris; undated ones by arrival) read from the inbox "
+                "(.jsonl/.txt), validated and normalised; bad input is quarantined.",
 )
 def raw_articles(context: dg.AssetExecutionContext, settings: EventsConfig) -> dg.Output[RawBatch]:
     inbox = Path(settings.inbox)
     inbox.mkdir(parents=True, exist_ok=True)
+    days = set(partition_days(context))
     batch = RawBatch()
+    other_days = 0
     for item in read_inputs([inbox]):
         if isinstance(item, Article):
-            batch.articles.append(item)
+            if article_day(item) in days:
+                batch.articles.append(item)
+            else:
+                other_days += 1
         else:
             batch.rejects.append(item)
             context.log.warning(f"rejected {item.source_file}:{item.line_no or '-'}: {item.reason} — {item.detail}")
     reasons = Counter(r.reason for r in batch.rejects)
     return dg.Output(batch, metadata={
         "inbox": str(inbox),
+        "days": _range(sorted(days)),
         "articles": len(batch.articles),
+        "articles_of_other_days": other_days,
         "rejects": len(batch.rejects),
         "reject_reasons": dict(reasons),
     })
@@ -68,16 +119,20 @@ def raw_articles(context: dg.AssetExecutionContext, settings: EventsConfig) -> d
     kinds={"spacy", "python"},
     owners=["team:events"],
     tags={"stage": "nlp"},
-    description="spaCy parse (nlp.pipe) and CAMEO coding of the articles not yet in the warehouse.",
+    io_manager_key="batches",
+    partitions_def=daily_partitions,
+    backfill_policy=single_run,
+    description="spaCy parse (nlp.pipe) and CAMEO coding of the day's articles (an article already loaded under "
+                "another day, or the same text under another id, is not coded twice).",
 )
 def coded_events(context: dg.AssetExecutionContext, settings: EventsConfig, duckdb: DuckDBResource,
                  raw_articles: RawBatch) -> dg.Output[CodedBatch]:
     known_ids: set[str] = set()
     known_hashes: set[str] = set()
+    days = partition_days(context)
     if Path(duckdb.database).exists():
-        with duckdb.get_connection() as con:
-            apply_schema(con)
-            known_ids, known_hashes = known_articles(con)
+        with warehouse(duckdb) as con:  # read quickly, then release the file before the NLP
+            known_ids, known_hashes = known_articles(con, except_days=days)
     todo = [a for a in raw_articles.articles if a.article_id not in known_ids and a.text_hash not in known_hashes]
     skipped = len(raw_articles.articles) - len(todo)
     started = time.perf_counter()
@@ -96,7 +151,7 @@ def coded_events(context: dg.AssetExecutionContext, settings: EventsConfig, duck
     roots = Counter(str(r["event_root_code"]) for r in rows)
     context.log.info(f"coded {len(todo)} articles ({skipped} already loaded) into {len(rows)} event mentions")
     return dg.Output(
-        CodedBatch(todo, events_table(rows), [*raw_articles.rejects, *failed], skipped),
+        CodedBatch(todo, events_table(rows), [*raw_articles.rejects, *failed], skipped, days),
         metadata={
             "articles_coded": len(todo),
             "articles_failed": len(failed),
@@ -109,13 +164,14 @@ def coded_events(context: dg.AssetExecutionContext, settings: EventsConfig, duck
     )
 
 
-def _preview(con: Any) -> str:
-    rows = con.execute(
-        "SELECT event_date, actor1_code, actor1_name, actor2_code, actor2_name, event_code, action_geo_fullname "
-        "FROM who_met_whom LIMIT 15").fetchall()
+def _preview(meetings: list[dict[str, Any]]) -> str:
     lines = ["| date | actor 1 | actor 2 | code | place |", "|---|---|---|---|---|"]
-    for date_, c1, n1, c2, n2, code, place in rows:
-        lines.append(f"| {date_} | {c1} {n1} | {c2} {n2} | {code} | {place or ''} |")
+    for row in meetings[:20]:
+        lines.append(f"| {row['event_date']} | {row['actor1_code']} {row['actor1_name']} | "
+                     f"{row['actor2_code']} {row['actor2_name']} | {row['event_code']} | "
+                     f"{row['action_geo_fullname'] or ''} |")
+    if len(lines) == 2:
+        lines.append("| — | no meeting reported | | | |")
     return "\n".join(lines)
 
 
@@ -130,24 +186,28 @@ def _preview(con: Any) -> str:
         dg.AssetSpec("rejects", group_name="warehouse", kinds={"duckdb"}, owners=["team:events"],
                      deps=["raw_articles"], description="Quarantined inputs with the reason."),
     ],
+    partitions_def=daily_partitions,
+    backfill_policy=single_run,
     pool="duckdb_write",
+    retry_policy=LOCK_RETRIES,
     can_subset=False,
 )
 def warehouse_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
                      coded_events: CodedBatch) -> Any:
-    with duckdb.get_connection() as con:
-        apply_schema(con)
+    days = partition_days(context)
+    with warehouse(duckdb) as con:  # one short transaction: the day's rows replace themselves
         result = load(con, articles=coded_events.articles, mentions=coded_events.mentions,
-                      rejects=coded_events.rejects)
+                      rejects=coded_events.rejects, days=days)
         counts = table_counts(con, TABLES)
-        preview = _preview(con)
-    context.log.info(f"loaded {result}")
+        meetings = meetings_of_days(con, days)
+    context.log.info(f"loaded {result} for {_range(days)}")
     yield dg.MaterializeResult(asset_key="articles", metadata={
         "dagster/row_count": counts["articles"], "loaded_now": result.articles})
     yield dg.MaterializeResult(asset_key="event_mentions", metadata={
         "dagster/row_count": counts["event_mentions"], "loaded_now": result.mentions})
     yield dg.MaterializeResult(asset_key="events", metadata={
-        "dagster/row_count": counts["events"], "who_met_whom_preview": dg.MetadataValue.md(preview)})
+        "dagster/row_count": counts["events"], "meetings_of_the_day": len(meetings),
+        "who_met_whom_preview": dg.MetadataValue.md(_preview(meetings))})
     yield dg.MaterializeResult(asset_key="rejects", metadata={
         "dagster/row_count": counts["rejects"], "rejected_now": result.rejects})
 
@@ -157,14 +217,17 @@ def warehouse_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
     group_name="exports",
     kinds={"parquet"},
     owners=["team:events"],
+    partitions_def=daily_partitions,
+    backfill_policy=single_run,
     pool="duckdb_write",
+    retry_policy=LOCK_RETRIES,
     description="events, event_mentions and articles as Parquet (zstd, hive-partitioned by event or publication "
                 "date, _schema.json) under warehouse/exports/, and the read-only snapshot events.snapshot.duckdb.",
 )
 def parquet_exports(context: dg.AssetExecutionContext, settings: EventsConfig,
                     duckdb: DuckDBResource) -> dg.MaterializeResult:
     out_dir = Path(settings.exports)
-    with duckdb.get_connection() as con:
+    with warehouse(duckdb) as con:
         files = export_parquet(con, out_dir)
         copy = snapshot(con, Path(duckdb.database))
     return dg.MaterializeResult(metadata={
@@ -172,4 +235,36 @@ def parquet_exports(context: dg.AssetExecutionContext, settings: EventsConfig,
         "files": len(files),
         "snapshot": dg.MetadataValue.path(str(copy)),
         "partitions": sorted({str(f.parent.relative_to(out_dir)) for f in files})[:50],
+    })
+
+
+@dg.asset(
+    deps=["events"],
+    group_name="exports",
+    kinds={"png"},
+    owners=["team:events"],
+    partitions_def=daily_partitions,
+    backfill_policy=single_run,
+    pool="duckdb_write",
+    retry_policy=LOCK_RETRIES,
+    description="The who-met-whom network of the day's articles as a PNG, shown in the materialisation and written "
+                "to warehouse/exports/pictures/who_met_whom_YYYY-MM-DD.png.",
+)
+def who_met_whom_picture(context: dg.AssetExecutionContext, settings: EventsConfig,
+                         duckdb: DuckDBResource) -> dg.MaterializeResult:
+    days = partition_days(context)
+    with warehouse(duckdb) as con:
+        meetings = meetings_of_days(con, days)
+    label = _range(days)
+    png = meetings_network_png(meetings, title=f"Who met whom — articles of {label}")
+    target = Path(settings.exports) / "pictures" / f"who_met_whom_{label.replace('...', '_')}.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(png)
+    temporary.replace(target)
+    image = base64.b64encode(png).decode("ascii")
+    return dg.MaterializeResult(metadata={
+        "meetings": len(meetings),
+        "path": dg.MetadataValue.path(str(target)),
+        "picture": dg.MetadataValue.md(f"![who met whom, {label}](data:image/png;base64,{image})"),
     })

@@ -4,9 +4,15 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from events.actors import load_lexicon
 from events.cameo import load_codebook
+from events.countries import load_countries
+from events.evaluate import evaluate_set
+from pipelines.resources import PROJECT_ROOT
 
 MAX_REJECT_RATIO = 0.5
+# Floors for the bundled gold sample (warehouse/samples): the coder must not fall below them.
+SAMPLE_FLOORS = {"precision": 0.85, "f1": 0.75}
 
 
 def _scalar(duckdb: DuckDBResource, sql: str, params: dict[str, object] | None = None) -> int:
@@ -55,3 +61,34 @@ def rejects_ratio(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(passed=ratio <= MAX_REJECT_RATIO,
                                severity=dg.AssetCheckSeverity.WARN,
                                metadata={"rejects": rejects, "articles": articles, "ratio": round(ratio, 3)})
+
+
+def known_actor_code(code: str | None, countries: set[str], groups: set[str]) -> bool:
+    """A CAMEO actor code the project can emit: country (+ role), IGO code, or a listed armed group or party."""
+    if not code:
+        return False
+    return code.startswith("IGO") or code[:3] in countries or code in groups
+
+
+@dg.asset_check(asset="events", blocking=True,
+                description="Every actor code is a known country (+ CAMEO role), IGO or listed group code.")
+def events_have_known_actors(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    countries = set(load_countries().by_iso3)
+    groups = {row["code"] for row in load_lexicon().terms()}
+    with duckdb.get_connection() as con:
+        codes = {r[0] for r in con.execute(
+            "SELECT actor1_code FROM events UNION SELECT actor2_code FROM events").fetchall()}
+    unknown = sorted(str(c) for c in codes if not known_actor_code(c, countries, groups))
+    return dg.AssetCheckResult(passed=not unknown, metadata={"unknown_actor_codes": unknown[:50],
+                                                              "actor_codes": len(codes)})
+
+
+@dg.asset_check(asset="events", description="The coder scores at least "
+                f"P {SAMPLE_FLOORS['precision']} / F1 {SAMPLE_FLOORS['f1']} on the bundled gold sample.")
+def sample_accuracy_floor() -> dg.AssetCheckResult:
+    samples = PROJECT_ROOT / "warehouse" / "samples"
+    figures = evaluate_set(samples / "inbox" / "articles.jsonl", samples / "gold.jsonl").as_dict()
+    passed = all(figures[k] >= floor for k, floor in SAMPLE_FLOORS.items())
+    return dg.AssetCheckResult(passed=passed, severity=dg.AssetCheckSeverity.WARN, metadata={
+        "precision": figures["precision"], "recall": figures["recall"], "f1": figures["f1"],
+        "root04_f1": figures["root04"]["f1"], "gold_events": figures["gold"]})

@@ -126,6 +126,10 @@ class ActorLexicon:
         if all(k != kind for k, _ in bucket):
             bucket.append((kind, row))
 
+    def terms(self) -> list[dict[str, str]]:
+        """Rows of the institutions, IGOs and groups table (actor_terms_fr.tsv)."""
+        return list(read_tsv("actor_terms_fr.tsv"))
+
     def persons(self, alias: str) -> list[Person]:
         return self._persons.get(fold(alias), [])
 

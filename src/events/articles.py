@@ -10,9 +10,10 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from events.text import normalize_text, text_hash
 
@@ -222,3 +223,15 @@ def read_inputs(paths: Iterable[Path | str]) -> Iterator[Article | Reject]:
                 seen_ids.add(item.article_id)
                 seen_hashes.add(digest)
             yield item
+
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def article_day(article: Article, tz: tzinfo = PARIS) -> date:
+    """The day an article belongs to: its publication date, else the day its file arrived (``tz`` time)."""
+    if article.pub_date is not None:
+        return article.pub_date
+    if article.source_file and Path(article.source_file).exists():
+        return datetime.fromtimestamp(Path(article.source_file).stat().st_mtime, tz).date()
+    return datetime.now(tz).date()

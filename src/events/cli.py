@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -336,12 +335,9 @@ def run(
             settings.write_text("telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n",
                                 encoding="utf-8")
         env["DAGSTER_HOME"] = str(home)
-    dagster = shutil.which("dagster", path=str(Path(sys.executable).parent)) or shutil.which("dagster")
-    if dagster is None:
-        err.print("[red]dagster is not installed in this environment[/red]")
-        raise typer.Exit(2)
-    command = [dagster, "asset", "materialize", "-m", "pipelines.definitions", "--select", "*"]
-    result = subprocess.run(command, env=env, check=False)
+    # one in-process run per publication day found in the inbox, recorded in the Dagster instance
+    command = [sys.executable, "-m", "pipelines.run_inbox"]
+    result = subprocess.run(command, env=env, check=False, cwd=Path(__file__).resolve().parents[2])
     if result.returncode != 0:
         err.print(f"[red]materialisation failed (exit {result.returncode})[/red]")
         raise typer.Exit(result.returncode)

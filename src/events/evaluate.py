@@ -166,6 +166,15 @@ def score(rows: Iterable[dict[str, Any]], gold: dict[str, list[dict[str, Any]]])
     return scores
 
 
+def evaluate_set(articles_path: Path, gold_path: Path, **options: Any) -> Scores:
+    """Code an annotated set (articles.jsonl + gold.jsonl) and score it; ``options`` go to ExtractOptions."""
+    from events.articles import Article, read_inputs
+    from events.extract import ExtractOptions, extract_events
+
+    articles = [a for a in read_inputs([articles_path]) if isinstance(a, Article)]
+    return score(extract_events(articles, options=ExtractOptions(**options)), load_gold(gold_path))
+
+
 def _place_iso2(row: dict[str, Any], fips_iso2: dict[str, str]) -> str | None:
     iso2 = row.get("action_geo_country_iso2")
     if iso2:

@@ -205,10 +205,39 @@ def load_dimensions(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> b
     return True
 
 
-def known_articles(con: duckdb.DuckDBPyConnection) -> tuple[set[str], set[str]]:
-    """Ids and text hashes already loaded."""
-    rows = con.execute(read_sql("load/known_articles.sql")).fetchall()
+def known_articles(con: duckdb.DuckDBPyConnection, *, except_days: Sequence[date] = ()) -> tuple[set[str], set[str]]:
+    """Ids and text hashes already loaded (``except_days``: leave out the articles published on those days,
+    which a partition re-run codes again)."""
+    if except_days:
+        rows = con.execute(read_sql("load/known_articles_outside_days.sql"), {"days": list(except_days)}).fetchall()
+    else:
+        rows = con.execute(read_sql("load/known_articles.sql")).fetchall()
     return {r[0] for r in rows}, {r[1] for r in rows}
+
+
+def meetings_of_days(con: duckdb.DuckDBPyConnection, days: Sequence[date]) -> list[dict[str, Any]]:
+    """Meetings reported by the articles published on ``days`` (rows of ``who_met_whom``)."""
+    cursor = con.execute(read_sql("export/meetings_of_days.sql"), {"days": list(days)})
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process holds the DuckDB file's write lock."""
+
+
+def open_error_message(db: Path | str, exc: Exception) -> str | None:
+    """A clear message when DuckDB cannot open the file because another process holds its lock."""
+    text = str(exc)
+    if "lock" not in text.lower():
+        return None
+    holder = ""
+    marker = "PID"
+    if marker in text:
+        holder = " (" + text[text.index(marker):].split(")")[0].strip() + ")"
+    return (f"{db} is locked by another process{holder}: a DuckDB file has one writer at a time. Close the other "
+            f"program (a DuckDB shell, a notebook) or query {snapshot_path(db).name} / the Parquet exports "
+            f"instead; the run is retried with backoff.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,15 +6,12 @@ when ../shared is present.
 
 import pytest
 
-from events.articles import Article, read_inputs
-from events.evaluate import load_gold, score
-from events.extract import extract_events
+from events.evaluate import evaluate_set
 from tests.conftest import SAMPLES, shared_path
 
 
 def _figures(articles_path, gold_path):
-    articles = [a for a in read_inputs([articles_path]) if isinstance(a, Article)]
-    return score(extract_events(articles), load_gold(gold_path)).as_dict()
+    return evaluate_set(articles_path, gold_path).as_dict()
 
 
 def test_bundled_sample_floor():

@@ -1,7 +1,12 @@
-"""The Dagster graph materialised for real: ephemeral instance, tmp_path DuckDB, bundled inbox."""
+"""The Dagster graph materialised for real: ephemeral instance, tmp_path DuckDB, bundled inbox, one run per
+daily partition; the sensor on new, seen and renamed files; the schedule's run request for a tick."""
 
+import datetime as dt
 import json
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -9,8 +14,11 @@ import pyarrow.parquet as pq
 import pytest
 from dagster_duckdb import DuckDBResource
 
+from events.warehouse import checksums
 from pipelines import assets, checks
 from pipelines.definitions import defs
+from pipelines.io import BatchIOManager
+from pipelines.partitions import PARIS
 from pipelines.resources import EventsConfig
 from pipelines.sensors import build_inbox_sensor, inbox_state
 from tests.conftest import SAMPLES
@@ -23,34 +31,42 @@ def paths(tmp_path):
     return {"inbox": inbox, "db": tmp_path / "events.duckdb", "exports": tmp_path / "exports"}
 
 
-def _materialize(paths):
-    return dg.materialize(
-        [assets.raw_articles, assets.coded_events, assets.warehouse_tables, assets.parquet_exports],
-        resources={"duckdb": DuckDBResource(database=str(paths["db"])),
-                   "settings": EventsConfig(inbox=str(paths["inbox"]), exports=str(paths["exports"]))},
-        instance=dg.DagsterInstance.ephemeral(),
-    )
+ASSETS = [assets.raw_articles, assets.coded_events, assets.warehouse_tables, assets.parquet_exports,
+          assets.who_met_whom_picture]
+
+
+def _materialize(paths, keys=None):
+    """Materialise every partition the inbox's articles fall on (or ``keys``); True if all runs succeeded."""
+    from pipelines.run_inbox import inbox_partitions
+
+    instance = dg.DagsterInstance.ephemeral()
+    ok = True
+    for key in keys or inbox_partitions(paths["inbox"]):
+        result = dg.materialize(
+            ASSETS, partition_key=key, instance=instance,
+            resources={"duckdb": DuckDBResource(database=str(paths["db"])),
+                       "settings": EventsConfig(inbox=str(paths["inbox"]), exports=str(paths["exports"])),
+                       "batches": BatchIOManager(base_dir=str(paths["db"].parent / "batches"))})
+        ok = ok and result.success
+    return ok
 
 
 def _checksums(db):
     with duckdb.connect(str(db), read_only=True) as con:
-        return {t: con.execute(f"SELECT count(*), sum(hash(global_event_id)) FROM {t}").fetchone()
-                for t in ("event_mentions", "events")} | {
-                    t: con.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("articles", "rejects")}
+        return checksums(con)
 
 
 def test_definitions_load():
     repo = defs.get_repository_def()
     keys = {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()}
     assert {"raw_articles", "coded_events", "articles", "event_mentions", "events", "rejects",
-            "parquet_exports"} <= keys
+            "parquet_exports", "who_met_whom_picture"} <= keys
     assert defs.resolve_job_def("all_events") is not None
     assert defs.resolve_schedule_def("daily_events").execution_timezone == "Europe/Paris"
 
 
 def test_whole_graph_on_the_sample_inbox_and_rerun_is_idempotent(paths):
-    result = _materialize(paths)
-    assert result.success
+    assert _materialize(paths)
     with duckdb.connect(str(paths["db"]), read_only=True) as con:
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         reasons = {r[0] for r in con.execute("SELECT DISTINCT reason FROM rejects").fetchall()}
@@ -65,22 +81,22 @@ def test_whole_graph_on_the_sample_inbox_and_rerun_is_idempotent(paths):
     table = pq.read_table(files[0])
     assert str(table.schema.field("event_date").type) == "date32[day]"
     before = _checksums(paths["db"])
-    assert _materialize(paths).success
+    assert _materialize(paths)
     assert _checksums(paths["db"]) == before
     assert sorted((paths["exports"] / "events").glob("date=*/events.parquet")) == files
 
 
 def test_checks_pass_on_the_sample(paths):
-    assert _materialize(paths).success
+    assert _materialize(paths)
     resource = DuckDBResource(database=str(paths["db"]))
     for check in (checks.articles_have_ids, checks.mentions_have_valid_cameo, checks.events_are_consistent,
-                  checks.rejects_ratio):
+                  checks.events_have_known_actors, checks.rejects_ratio):
         result = check(duckdb=resource)
         assert result.passed, (check, result.metadata)
 
 
 def test_cameo_check_fails_on_an_invalid_code(paths):
-    assert _materialize(paths).success
+    assert _materialize(paths)
     with duckdb.connect(str(paths["db"])) as con:
         con.execute("UPDATE event_mentions SET event_code = '999' "
                     "WHERE rowid = (SELECT min(rowid) FROM event_mentions)")
@@ -88,28 +104,72 @@ def test_cameo_check_fails_on_an_invalid_code(paths):
     assert not result.passed
 
 
-def test_inbox_sensor_requests_a_run_only_for_new_or_changed_files(paths, monkeypatch):
+def test_inbox_sensor_requests_one_run_per_new_day_and_never_twice_for_a_file(paths, monkeypatch):
     monkeypatch.setenv("EVENTS_INBOX", str(paths["inbox"]))
     sensor = build_inbox_sensor(defs.resolve_job_def("all_events"))
     first = sensor(dg.build_sensor_context(cursor=None))
-    assert len(first.run_requests) == 1
-    again = sensor(dg.build_sensor_context(cursor=first.cursor))
-    assert not again.run_requests
-    (paths["inbox"] / "new.jsonl").write_text(json.dumps({"id": "n", "text": "Texte."}) + "\n", encoding="utf-8")
-    third = sensor(dg.build_sensor_context(cursor=again.cursor))
-    assert len(third.run_requests) == 1
-    assert "new.jsonl" in json.loads(third.cursor)
-    assert set(inbox_state(paths["inbox"])) == set(json.loads(third.cursor))
+    from pipelines.run_inbox import inbox_partitions
+
+    assert sorted(r.partition_key for r in first.run_requests) == inbox_partitions(paths["inbox"])
+    assert len({r.run_key for r in first.run_requests}) == len(first.run_requests)
+    seen = sensor(dg.build_sensor_context(cursor=first.cursor))
+    assert not seen.run_requests
+    # a new file with articles of two days: one run per day
+    lines = [{"id": "n1", "published_at": "2024-07-08", "text": "Le président kényan a reçu lundi son homologue."},
+             {"id": "n2", "published_at": "2024-07-09", "text": "Le président kényan a reçu mardi son homologue."}]
+    (paths["inbox"] / "new.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    new = sensor(dg.build_sensor_context(cursor=seen.cursor))
+    assert sorted(r.partition_key for r in new.run_requests) == ["2024-07-08", "2024-07-09"]
+    # the same file renamed, or moved into a subfolder: not new
+    (paths["inbox"] / "archive").mkdir()
+    (paths["inbox"] / "new.jsonl").rename(paths["inbox"] / "archive" / "renamed.jsonl")
+    moved = sensor(dg.build_sensor_context(cursor=new.cursor))
+    assert not moved.run_requests and moved.skip_reason
+    # its content changed: new again, for the day it now holds
+    changed = paths["inbox"] / "archive" / "renamed.jsonl"
+    changed.write_text(json.dumps({**lines[0], "id": "n3", "published_at": "2024-07-10"}) + "\n", encoding="utf-8")
+    again = sensor(dg.build_sensor_context(cursor=moved.cursor))
+    assert [r.partition_key for r in again.run_requests] == ["2024-07-10"]
+    assert set(inbox_state(paths["inbox"])) <= set(json.loads(again.cursor))
+
+
+def test_daily_schedule_requests_the_previous_day():
+    schedule = defs.resolve_schedule_def("daily_events")
+    tick = dt.datetime(2024, 7, 9, 6, 0, tzinfo=PARIS)
+    request = schedule(dg.build_schedule_context(scheduled_execution_time=tick))
+    assert request.partition_key == "2024-07-08"
+    # the day before 1 March of a leap year
+    tick = dt.datetime(2024, 3, 1, 6, 0, tzinfo=PARIS)
+    request = schedule(dg.build_schedule_context(scheduled_execution_time=tick))
+    assert request.partition_key == "2024-02-29"
+
+
+def test_a_day_partition_writes_its_picture_and_rerun_replaces_the_day(paths):
+    assert _materialize(paths, ["2024-10-10"])
+    with duckdb.connect(str(paths["db"]), read_only=True) as con:
+        days = {r[0] for r in con.execute("SELECT DISTINCT pub_date FROM articles").fetchall()}
+    assert days == {dt.date(2024, 10, 10)}
+    picture = paths["exports"] / "pictures" / "who_met_whom_2024-10-10.png"
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    before = _checksums(paths["db"])
+    assert _materialize(paths, ["2024-10-10"])
+    assert _checksums(paths["db"]) == before
+
+
+def test_definitions_validate():
+    result = subprocess.run([sys.executable, "-m", "dagster", "definitions", "validate", "-m", "pipelines.definitions"],
+                            capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_a_coding_failure_is_quarantined_and_retried_next_run(paths, fail_coding_of):
     heal = fail_coding_of("Nairobi")
-    assert _materialize(paths).success
+    assert _materialize(paths)
     with duckdb.connect(str(paths["db"]), read_only=True) as con:
         failed = con.execute("SELECT article_id FROM rejects WHERE reason = 'coding_error'").fetchall()
         loaded = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert failed and loaded == 15 - len(failed)
     heal()
-    assert _materialize(paths).success
+    assert _materialize(paths)
     with duckdb.connect(str(paths["db"]), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 15
