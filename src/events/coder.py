@@ -405,6 +405,9 @@ class Coder:
             return
         if trigger.pos == "VERB" and any(_characterises(c) and self._trigger(c) is not None for c in token.children):
             return  # "a appelé à…, dans une critique des États-Unis": the noun says what the act was
+        if trigger.pos == "NOUN" and trigger.code.startswith("04") and any(
+                c.lemma_.lower() in _NOT_A_MEETING for c in token.children):
+            return  # "ses échanges commerciaux", "un échange de prisonniers": no meeting
         topic = trigger.pos == "NOUN" and self._topic_of_other_trigger(token)
         if topic and not (trigger.code[:2] in {"16", "17", "18", "19", "20"} and self._condemned(token)):
             return  # "a salué la signature": the praise is the event; strikes or sanctions condemned still are
@@ -556,6 +559,9 @@ class _SentenceContext:
             if head.dep_ == "nmod" and head.head.lemma_.lower() in _VENUE_NOUNS:
                 return None  # "en marge du sommet de l'OCS": the IGO is the venue, not a party
             return Mention(term_actor(terms[0]), start, end, text, self.doc[terms[0].start].idx)
+        if roles and terms and terms[0].role not in {None, "", "GOV", "IGO"} and terms[0].country:
+            # "le porte-parole des houthis", "le chef du Hamas", "un porte-parole du Pentagone": the group's code
+            return Mention(term_actor(terms[0]), start, end, text, self.doc[roles[0].start].idx)
         if roles:
             role = roles[0]
             country = (demonyms[0].country if demonyms else countries[0].country if countries else
@@ -1340,6 +1346,9 @@ def _refers_back(token: Token) -> bool:
 # Prepositions whose phrase is never part of the noun phrase naming an actor ("le dirigeant nord-coréen contre
 # tout acte", "son homologue russe avant la fin du mois", "…, selon le président russe").
 _NOT_IN_NP = {"selon", "d'après", "contre", "avant", "après", "malgré", "pendant", "depuis", "lors", "durant"}
+# Words that make a meeting noun something else ("échanges commerciaux", "échange de tirs", "de prisonniers").
+_NOT_A_MEETING = {"commercial", "commerciale", "économique", "scientifique", "culturel", "universitaire", "prisonnier",
+                  "tir", "feu", "donnée", "information", "étudiant", "otage"}
 # Words of sport: national teams named by demonyms or country names are not political actors.
 _SPORTS_WORDS = {"match", "matchs", "finale", "demi-finale", "demi-finales", "quart", "quarts", "tournoi",
                  "championnat", "médaille", "médailles", "score", "but", "buts", "set", "sets", "mondial",
@@ -1370,10 +1379,13 @@ _SENTENCE_WORDS = {"prison", "mort", "amende", "peine", "réclusion", "perpétui
 
 def _negated(token: Token) -> bool:
     """'ne … pas/jamais/plus', 'sans', also on the verb that governs a nominal or infinitive trigger
-    ('n'a pas fait le déplacement', 'n'a pas pu rencontrer')."""
+    ('n'a pas fait le déplacement', 'n'a pas pu rencontrer'); 'aucun dirigeant n'a rencontré…'."""
     for current in (token, token.head) if token.dep_ in {"obj", "xcomp", "nsubj:pass"} else (token,):
         children = list(current.children)
         has_ne = any(c.lower_ in {"ne", "n'"} for c in children)
+        if has_ne and any(c.dep_.startswith("nsubj") and any(
+                d.lower_ in {"aucun", "aucune", "nul", "nulle"} for d in c.children) for c in children):
+            return True
         if (has_ne and any(c.lower_ in _NEGATIONS for c in children)) or any(
                 c.lower_ == "sans" for c in children if c.dep_ in {"mark", "case"}):
             return True
