@@ -271,7 +271,10 @@ class Coder:
                 discourse.subjects.append(mention)
         day_dates = [d for d in dates if d.resolved and d.resolved.precision == "day"
                      and (discourse.pub_date is None or d.resolved.value <= discourse.pub_date)]
-        if day_dates and day_dates[-1].resolved is not None:
+        dated = [e for e in events if e.event_date is not None and e.date_precision == "day"]
+        if dated:  # the story's time is that of its last event, not of a date mentioned in passing
+            discourse.last_date = dated[-1].event_date
+        elif day_dates and day_dates[-1].resolved is not None:
             discourse.last_date = day_dates[-1].resolved.value
         placed = [e.place for e in events if e.place is not None]
         cities = [p for p in places if p.place.geo_type != GEO_COUNTRY]
@@ -570,6 +573,13 @@ class _SentenceContext:
                 return self._counterpart(role, country, start, end, text)
             if country is None and terms:
                 return Mention(term_actor(terms[0]), start, end, text, self.doc[terms[0].start].idx)
+            possessor = self._possessor_country(tokens) if country is None else None
+            if possessor is not None:
+                # "son conseiller diplomatique", "sa porte-parole": an official of the person just spoken of
+                actor = country_actor(possessor, role.role, name=text, kind="title")
+                for per in self._unknown_person_names(tokens):
+                    self._remember(per, actor)
+                return Mention(actor, start, end, text, self.doc[role.start].idx)
             if country is None:
                 # "la junte", "le ministre" with no country: the last actor of that role in the story
                 singular = "Number=Plur" not in str(self.doc[role.start].morph) and not any(
@@ -601,6 +611,14 @@ class _SentenceContext:
             actor = country_actor(atom.country, "MIL" if military else None, name=text, kind="country")
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
         return None
+
+    def _possessor_country(self, tokens: list[Token]) -> str | None:
+        """'son conseiller diplomatique' at the head of a phrase: the country of the last person in subject
+        position (the possessor), for officials below the head of state and government."""
+        if not tokens or tokens[0].lower_ not in {"son", "sa", "ses"}:
+            return None
+        subjects = [m for m in self.discourse.subjects if m.actor.kind in {"person", "title"} and m.actor.country]
+        return subjects[-1].actor.country if subjects else None
 
     @staticmethod
     def _names_a_thing(token: Token) -> bool:
@@ -675,7 +693,9 @@ class _SentenceContext:
         parts = name.split()
         if len(parts) > 1:
             self.discourse.named.setdefault(fold(parts[-1]), actor)
-            if actor.country in _FAMILY_NAME_FIRST:  # "Xi Jinping" … "M. Xi"
+            if actor.country in _FAMILY_NAME_FIRST or len(parts[0]) > 3:
+                # "Xi Jinping" … "M. Xi"; "Prabowo Subianto" … "M. Prabowo": within one article a person may
+                # be named by either part
                 self.discourse.named.setdefault(fold(parts[0]), actor)
 
     # -- arguments -----------------------------------------------------------------------------
@@ -769,7 +789,8 @@ class _SentenceContext:
             # toute attaque israélienne": the other party named in what was said
             target = self._content_target(token, subject, places=trigger.code[:2] == "13")
             confidence = 0.55
-        if target is None and subject is not None and (reaction or trigger.code.startswith("05")):
+        if target is None and subject is not None and (reaction or (trigger.code.startswith("05")
+                                                                   and _refers_back(token))):
             # "Pékin a rejeté ces accusations" → the accuser; "a salué une visite" → the visitor
             target = self._last_actor_on(subject)
             confidence = 0.55
@@ -788,6 +809,15 @@ class _SentenceContext:
         if subject is None and target is not None and not passive:
             subject = self._linear(token, after=False, exclude=target)
             confidence = 0.6
+        if target is not None and target.actor.kind == "counterpart" and subject is not None \
+                and any(w in target.text.lower().split() for w in ("deux", "ses", "leurs")):
+            # "a accueilli ses deux homologues": each of the two parties last named, other than the host
+            pair = self.discourse.last_pair()
+            members = [m for m in pair or () if m.actor.key != subject.actor.key]
+            for member in members:
+                yield subject, Mention(member.actor, target.start, target.end, target.text, target.char_offset), 0.8
+            if members:
+                return
         if target is not None and target.actor.kind == "counterpart":
             target = self._resolve_counterpart(target, subject)
         if subject is not None and subject.actor.kind == "counterpart":
@@ -1362,7 +1392,9 @@ _ACT_NOUNS = {"acte", "attaque", "agression", "frappe", "bombardement", "violati
               "démonstration", "attentat", "tir", "essai", "invasion", "annexion", "occupation", "offensive",
               "opération", "intervention", "escalade", "incident", "annonce", "texte", "résolution", "comportement",
               "rhétorique", "initiative", "expulsion", "arrestation", "exécution", "blocus", "embargo", "survol",
-              "violence", "répression", "coup", "manœuvre", "exercice", "déploiement", "livraison", "action"}
+              "violence", "répression", "coup", "manœuvre", "exercice", "déploiement", "livraison", "action",
+              "visite", "rencontre", "entretien", "accord", "engagement", "proposition", "offre", "plan", "appel",
+              "geste", "soutien", "aide", "victoire", "élection", "nomination", "libération", "arrivée", "adhésion"}
 
 
 def _sentenced(token: Token) -> bool:
