@@ -564,7 +564,10 @@ class _SentenceContext:
             return Mention(term_actor(terms[0]), start, end, text, self.doc[terms[0].start].idx)
         if roles and terms and terms[0].role not in {None, "", "GOV", "IGO"} and terms[0].country:
             # "le porte-parole des houthis", "le chef du Hamas", "un porte-parole du Pentagone": the group's code
-            return Mention(term_actor(terms[0]), start, end, text, self.doc[roles[0].start].idx)
+            group = term_actor(terms[0])
+            for per in self._unknown_person_names(tokens):
+                self._remember(per, group)
+            return Mention(group, start, end, text, self.doc[roles[0].start].idx)
         if roles:
             role = roles[0]
             country = (demonyms[0].country if demonyms else countries[0].country if countries else
@@ -873,6 +876,8 @@ class _SentenceContext:
                 people = lower in {"il", "elle", "lui", "celui-ci", "celle-ci"}
                 found = self._sentence_subject(before=child.i, people=people)
                 if found is None and people:
+                    found = self._main_subject_after(child, verb)
+                if found is None and people:
                     found = self._partner_of_named_before(child)
                 return found or self._salient()
             return None
@@ -905,6 +910,19 @@ class _SentenceContext:
                 if mention is not None and mention.actor.key and not own & {mention.actor.key, mention.actor.country}:
                     return mention
         return None
+
+    def _main_subject_after(self, pronoun: Token, verb: Token) -> Mention | None:
+        """'À Ouagadougou, où il s'est entretenu avec X, le chef de l'État sénégalais a…': a pronoun in a
+        clause that comes before the main clause's subject announces that subject."""
+        root = self.sent.root
+        if verb.i == root.i:
+            return None
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i > pronoun.i
+                        and c.pos_ != "PRON"), None)
+        if subject is None or not (verb.i < subject.i):
+            return None
+        mention = self.mention(self._np_top(subject))
+        return mention if mention is not None and mention.actor.kind in {"person", "title"} else None
 
     def _partner_of_named_before(self, pronoun: Token) -> Mention | None:
         """'Devant le président russe, il a réitéré son appel': 'il' is not the person just named in the
@@ -1139,6 +1157,11 @@ class _SentenceContext:
             subject, _ = self._subject(token.head)
             if subject is not None:
                 return subject
+        governor = self._governing_verb(token)
+        if governor is not None:  # "…, à l'issue d'un entretien téléphonique avec X": the clause's subject
+            subject, _ = self._subject(governor)
+            if subject is not None:
+                return subject
         # the demonym of the act: "frappes russes", "frappes de missiles russes", and "frappes" tagged as an
         # adjective of "russes" by the small model; never one inside the target ("contre les forces ukrainiennes")
         military = token.lemma_.lower() in {"frappe", "bombardement", "attaque", "tir", "raid", "offensive"} or \
@@ -1160,6 +1183,24 @@ class _SentenceContext:
                 pair = self.discourse.last_pair()
                 return pair[0] if pair else None
             return self._salient()  # "sa première visite": the person the story is about
+        return None
+
+    @staticmethod
+    def _governing_verb(token: Token) -> Token | None:
+        """The verb a noun trigger hangs from through a time phrase ('à l'issue de', 'lors de', 'au cours de',
+        'après'), e.g. 'a accepté …, à l'issue d'un entretien avec X'."""
+        current = token
+        for _ in range(3):
+            if not current.dep_.startswith(("obl", "nmod")) or current.head.i == current.i:
+                return None
+            head = current.head
+            if head.pos_ in {"VERB", "AUX"}:
+                return head if current.i != token.i or any(
+                    c.dep_ == "case" and c.lower_ in {"après", "lors", "pendant", "durant"} for c in token.children
+                ) else None
+            if head.lemma_.lower() not in {"issue", "cours", "lors", "terme", "fin", "occasion", "marge", "suite"}:
+                return None
+            current = head
         return None
 
     def _plural_object(self, token: Token, subject: Mention) -> list[Mention]:
@@ -1415,9 +1456,9 @@ def _negated(token: Token) -> bool:
     for current in (token, token.head) if token.dep_ in {"obj", "xcomp", "nsubj:pass"} else (token,):
         children = list(current.children)
         has_ne = any(c.lower_ in {"ne", "n'"} for c in children)
-        if has_ne and any(c.dep_.startswith("nsubj") and any(
+        if has_ne and any(c.dep_.startswith(("nsubj", "obj")) and any(
                 d.lower_ in {"aucun", "aucune", "nul", "nulle"} for d in c.children) for c in children):
-            return True
+            return True  # "aucun dirigeant n'a rencontré…", "n'a rencontré aucun dirigeant"
         if (has_ne and any(c.lower_ in _NEGATIONS for c in children)) or any(
                 c.lower_ == "sans" for c in children if c.dep_ in {"mark", "case"}):
             return True

@@ -4,6 +4,8 @@ The bundled sample (written for the project, never used to tune rules) always ru
 when ../shared is present.
 """
 
+from pathlib import Path
+
 import pytest
 
 from events.evaluate import evaluate_set
@@ -32,3 +34,14 @@ def test_dev_set_floor():
     assert figures["date_accuracy"] >= 0.95, figures
     assert figures["place_country_accuracy"] >= 0.95, figures
     assert figures["place_id_accuracy"] >= 0.90, figures
+
+
+@pytest.mark.model
+def test_regional_set_floor():
+    """20 articles written for the project about the Middle East, Africa, Latin America and Asia, never used to
+    write rules before they were measured (tests/data/regions): the generalisation check."""
+    regions = Path(__file__).resolve().parents[1] / "data" / "regions"
+    figures = _figures(regions / "articles.jsonl", regions / "gold.jsonl")
+    assert figures["precision"] >= 0.82, figures
+    assert figures["f1"] >= 0.64, figures
+    assert figures["date_accuracy"] >= 0.90, figures

@@ -631,3 +631,27 @@ def test_not_political_events(code: Code, text: str, published: str) -> None:
 ])
 def test_light_verbs_and_nested_parties(code: Code, text: str, published: str, expected: Ev) -> None:
     check(code(text, published), expected)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    pytest.param("L'Algérie a rappelé mardi son ambassadeur à Rabat.", "2021-07-20",
+                 Ev("DZA", "MAR", "16", directed=True, code="161"), id="recall-ambassador"),
+    pytest.param("Le Pérou a annoncé mardi la rupture de ses relations diplomatiques avec le Venezuela.", "2024-07-31",
+                 Ev("PER", "VEN", "16", directed=True, code="161"), id="break-relations"),
+    pytest.param("Donald Trump a accepté lundi de suspendre les surtaxes, à l'issue d'un entretien téléphonique avec "
+                 "la présidente du Mexique, Claudia Sheinbaum.", "2025-02-04",
+                 Ev("USA", "MEX", "04", code="041"), id="a-l-issue-d-un-entretien-avec"),
+    pytest.param("Le président sénégalais Bassirou Diomaye Faye a été reçu jeudi à Bamako par Assimi Goïta. À "
+                 "Ouagadougou, où il s'est entretenu vendredi avec le capitaine Ibrahim Traoré, le chef de l'État "
+                 "sénégalais a évoqué la menace djihadiste.", "2024-05-31",
+                 Ev("SEN", "BFA", "04"), id="il-announces-the-main-subject"),
+])
+def test_more_phenomena_from_regional_news(code: Code, text: str, published: str, expected: Ev) -> None:
+    rows = code(text, published)
+    assert any(satisfies(r, expected) for r in rows), show(rows)
+
+
+def test_meeting_nobody_is_no_meeting(code: Code) -> None:
+    rows = code("Le président turc Recep Tayyip Erdogan a assuré mercredi qu'il n'avait rencontré aucun dirigeant "
+                "du Hamas.", "2024-02-15")
+    assert not [r for r in rows if r["event_root_code"] == "04"], show(rows)
