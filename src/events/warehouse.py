@@ -319,7 +319,7 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path | str,
         folder = out_dir / spec.table
         folder.mkdir(parents=True, exist_ok=True)
         # one query per dataset, sorted by the partition column, cut into partitions here
-        result = con.execute(read_sql(spec.query)).to_arrow_table()
+        result = con.cursor().sql(read_sql(spec.query)).to_arrow_table()  # own cursor: no pending result
         if result is None:
             continue
         table = result.select(spec.schema.names).cast(spec.schema).combine_chunks()
