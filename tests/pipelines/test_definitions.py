@@ -173,3 +173,23 @@ def test_a_coding_failure_is_quarantined_and_retried_next_run(paths, fail_coding
     assert _materialize(paths)
     with duckdb.connect(str(paths["db"]), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 15
+
+
+def test_a_failing_step_leaves_the_warehouse_as_it_was_and_a_retry_succeeds(paths):
+    assert _materialize(paths, ["2024-10-10"])
+    before = _checksums(paths["db"])
+    broken = dg.materialize(
+        ASSETS, partition_key="2025-05-07", instance=dg.DagsterInstance.ephemeral(), raise_on_error=False,
+        resources={"duckdb": DuckDBResource(database=str(paths["db"])),
+                   "settings": EventsConfig(inbox=str(paths["inbox"]), exports=str(paths["exports"]),
+                                            model="fr_core_news_absent"),
+                   "batches": BatchIOManager(base_dir=str(paths["db"].parent / "batches"))})
+    assert not broken.success
+    failure = next(e for e in broken.all_events if e.event_type_value == "STEP_FAILURE")
+    assert "fr_core_news_absent" in str(failure.event_specific_data.error)
+    assert "not installed" in str(failure.event_specific_data.error)
+    assert _checksums(paths["db"]) == before
+    assert _materialize(paths, ["2025-05-07"])
+    with duckdb.connect(str(paths["db"]), read_only=True) as con:
+        days = {r[0] for r in con.execute("SELECT DISTINCT pub_date FROM articles").fetchall()}
+    assert days == {dt.date(2024, 10, 10), dt.date(2025, 5, 7)}
