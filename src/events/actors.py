@@ -123,8 +123,14 @@ class ActorLexicon:
 
     def _add(self, phrase: str, kind: str, row: dict[str, str]) -> None:
         bucket = self._phrases.setdefault(fold(phrase), [])
-        if all(k != kind for k, _ in bucket):
-            bucket.append((kind, row))
+        for number, (k, existing) in enumerate(bucket):
+            if k == kind:
+                # "Houthis" and "houthis" name the same group: the lower-case row matches both spellings
+                if kind == ATOM_TERM and row["term"][:1].islower() and existing["term"][:1].isupper() \
+                        and row.get("code") == existing.get("code"):
+                    bucket[number] = (kind, row)
+                return
+        bucket.append((kind, row))
 
     def terms(self) -> list[dict[str, str]]:
         """Rows of the institutions, IGOs and groups table (actor_terms_fr.tsv)."""

@@ -512,9 +512,13 @@ class _SentenceContext:
         while stack:
             tok = stack.pop()
             for child in tok.children:
-                if child.dep_ in _NP_DEPS and not self._is_place_phrase(child) and not any(
+                shared_title = (child.dep_ == "conj" and tok.i == head.i and child.pos_ == "NOUN"
+                                and not any(c.dep_ in {"det", "case"} for c in child.children))
+                if (child.dep_ in _NP_DEPS or shared_title) and not self._is_place_phrase(child) and not any(
                         c.dep_ == "case" and c.lower_ in _NOT_IN_NP for c in child.children):
-                    out.append(child)  # "…, selon le président russe": the source of a report is no part of it
+                    # "…, selon le président russe": the source of a report is no part of it; "le porte-parole et
+                    # négociateur en chef des houthis": one person with two titles
+                    out.append(child)
                     stack.append(child)
         return sorted(out, key=lambda t: t.i)
 
