@@ -10,17 +10,39 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from events.text import normalize_text, text_hash
+from events.text import html_to_text, normalize_text, text_hash
 
 INPUT_SUFFIXES = (".jsonl", ".txt", ".md")
 _KNOWN_KEYS = {"id", "url", "title", "published_at", "source", "lang", "text"}
 _HEADER = re.compile(r"^(Title|Titre|Date|URL|Source|Lang|Id)\s*:\s*(.*)$", re.IGNORECASE)
 MAX_RAW_IN_REJECT = 500
+#: Longest accepted article text, in characters (about 150 pages); longer ones are rejected ``too_long``.
+MAX_TEXT_CHARS = 1_000_000
+#: Share of non-printable characters above which decoded bytes are binary garbage (rejected ``binary``).
+MAX_CONTROL_SHARE = 0.10
+#: Texts of at least this many words are checked to be French (``not_french``); shorter ones always pass.
+MIN_WORDS_FOR_LANGUAGE = 40
+#: Lowest share of French function words for a long text to count as French; French news scores about 0.2-0.3,
+#: English, Spanish, Italian, Portuguese and German below 0.05.
+MIN_FRENCH_SCORE = 0.08
+#: Earliest accepted publication year; dates more than :data:`MAX_FUTURE` ahead of now are rejected too.
+MIN_YEAR = 1900
+MAX_FUTURE = timedelta(days=1)
+# Frequent French words that are rare in English, Spanish, Italian, Portuguese and German ("de", "la", "que",
+# "en", "a", "un" are left out: Spanish and Italian use them as much). "l", "d", "qu"... are elided forms.
+_FRENCH_WORDS = frozenset((
+    "le", "les", "des", "du", "et", "à", "une", "qui", "dans", "pour", "pas", "est", "sur", "au", "aux", "il", "ils",
+    "elle", "elles", "ont", "sont", "été", "avec", "ce", "cette", "ces", "par", "plus", "son", "ses", "leur", "leurs",
+    "l", "d", "qu", "n", "s", "c", "j", "se", "ne",
+))
+_WORD = re.compile(r"[^\W\d_]+")
+# Control characters other than tab, newline, carriage return, form feed and vertical tab (C0, DEL, C1).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +96,52 @@ def parse_published_at(value: object) -> datetime | None:
     if not isinstance(value, str):
         raise InputError("bad_date", f"published_at must be an ISO string, got {type(value).__name__}")
     try:
-        if len(value) == 10:
-            return datetime.combine(date.fromisoformat(value), datetime.min.time())
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if len(value.strip()) == 10:
+            parsed = datetime.combine(date.fromisoformat(value.strip()), datetime.min.time())
+        else:
+            parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError as exc:
         raise InputError("bad_date", f"published_at {value!r} is not an ISO date: {exc}") from None
+    if parsed.year < MIN_YEAR:
+        raise InputError("bad_date", f"published_at {value!r} is before {MIN_YEAR}")
+    now = datetime.now(UTC) if parsed.tzinfo else datetime.now()
+    if parsed > now + MAX_FUTURE:
+        raise InputError("bad_date",
+                         f"published_at {value!r} is in the future (now {now.isoformat(timespec='seconds')})")
+    return parsed
+
+
+def french_score(text: str) -> tuple[float, int]:
+    """Share of frequent French function words among the words of ``text``, and the number of words."""
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return 0.0, 0
+    return sum(word in _FRENCH_WORDS for word in words) / len(words), len(words)
+
+
+def check_french(text: str) -> None:
+    """Raise ``not_french`` for a text of :data:`MIN_WORDS_FOR_LANGUAGE` words or more that is not French."""
+    score, n_words = french_score(text)
+    if n_words >= MIN_WORDS_FOR_LANGUAGE and score < MIN_FRENCH_SCORE:
+        raise InputError("not_french", f"French score {score:.3f} < {MIN_FRENCH_SCORE} over {n_words} words "
+                                       "(share of frequent French words)")
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a file: UTF-8 (BOM or not), else CP1252, else Latin-1; ``binary`` if it is not text."""
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            content = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if "\x00" in content:
+        raise InputError("binary", f"the file is not text: NUL byte at offset {data.index(0)}")
+    controls = len(_CONTROL.findall(content))
+    if content and controls / len(content) > MAX_CONTROL_SHARE:
+        raise InputError("binary", f"the file is not text: {controls} of {len(content)} characters "
+                                   f"({controls / len(content):.0%}) are control characters")
+    return content
 
 
 def article_from_record(record: object, *, source_file: str, line_no: int | None) -> Article:
@@ -86,9 +149,17 @@ def article_from_record(record: object, *, source_file: str, line_no: int | None
     if not isinstance(record, dict):
         raise InputError("not_an_object", f"expected a JSON object, got {type(record).__name__}")
     raw_text = record.get("text")
-    if not isinstance(raw_text, str) or not raw_text.strip():
+    if raw_text is not None and not isinstance(raw_text, str):
+        raise InputError("bad_text_type", f"text must be a string, got {type(raw_text).__name__}")
+    if raw_text is None or not raw_text.strip():
         raise InputError("no_text", "the article has no text")
-    text = normalize_text(raw_text)
+    if len(raw_text) > MAX_TEXT_CHARS:
+        raise InputError("too_long", f"the text has {len(raw_text):,} characters, more than the limit of "
+                                     f"{MAX_TEXT_CHARS:,} (MAX_TEXT_CHARS)")
+    text = normalize_text(html_to_text(raw_text))
+    if not text:
+        raise InputError("no_text", "the article has no text once its HTML markup is removed")
+    check_french(text)
     article_id = record.get("id")
     if article_id is None or str(article_id).strip() == "":
         article_id = "sha-" + text_hash(text)[:16]
@@ -111,17 +182,27 @@ def article_from_record(record: object, *, source_file: str, line_no: int | None
 def _opt_str(value: object) -> str | None:
     if value is None:
         return None
-    text = normalize_text(str(value))
+    text = normalize_text(html_to_text(str(value)))
     return text or None
 
 
 def iter_input_files(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """Expand files and folders (recursively, sorted) into input files with a known suffix."""
+    """Expand files and folders (recursively, sorted) into input files with a known suffix.
+
+    A path given explicitly is yielded as given. Inside a folder, entries that resolve outside it (symbolic links
+    to elsewhere) are skipped.
+    """
     for path in map(Path, paths):
         if path.is_dir():
+            root = path.resolve()
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES:
-                    yield child
+                if not (child.is_file() and child.suffix.lower() in INPUT_SUFFIXES):
+                    continue
+                try:
+                    child.resolve().relative_to(root)
+                except (ValueError, OSError, RuntimeError):
+                    continue
+                yield child
         else:
             yield path
 
@@ -138,15 +219,10 @@ def read_file(path: Path) -> Iterator[Article | Reject]:
         yield Reject(name, None, "empty_file", "the file is empty")
         return
     try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield Reject(
-            name,
-            None,
-            "not_utf8",
-            f"the file is not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})",
-            raw=data[:MAX_RAW_IN_REJECT].decode("utf-8", errors="replace"),
-        )
+        content = decode_bytes(data)
+    except InputError as exc:
+        yield Reject(name, None, exc.reason, exc.detail,
+                     raw=data[:MAX_RAW_IN_REJECT].decode("utf-8", errors="replace").replace("\x00", "\ufffd"))
         return
     if path.suffix.lower() == ".jsonl":
         yield from _read_jsonl(content, name)
@@ -205,9 +281,9 @@ def _read_plain(content: str, path: Path) -> Article | Reject:
 
 
 def read_inputs(paths: Iterable[Path | str]) -> Iterator[Article | Reject]:
-    """Read every input file; a second article with an id or text already seen is rejected."""
-    seen_ids: set[str] = set()
-    seen_hashes: set[str] = set()
+    """Read every input file; a second article with an id or text already seen is rejected ``duplicate``."""
+    seen_ids: dict[str, tuple[str, str]] = {}  # id -> (text hash, where it was read)
+    seen_hashes: dict[str, str] = {}  # text hash -> id
     for path in iter_input_files(paths):
         if not path.exists():
             yield Reject(str(path), None, "missing", "no such file or folder")
@@ -215,13 +291,20 @@ def read_inputs(paths: Iterable[Path | str]) -> Iterator[Article | Reject]:
         for item in read_file(path):
             if isinstance(item, Article):
                 digest = item.text_hash
-                if item.article_id in seen_ids or digest in seen_hashes:
-                    yield Reject(item.source_file or str(path), item.line_no, "duplicate",
-                                 f"article {item.article_id} was already read (same id or same text)",
+                detail = None
+                if item.article_id in seen_ids:
+                    first_hash, where = seen_ids[item.article_id]
+                    same = "with the same text" if first_hash == digest else "and this text differs from it"
+                    detail = f"id {item.article_id} was already read ({where}) {same}"
+                elif digest in seen_hashes:
+                    detail = f"same text as article {seen_hashes[digest]}, already read under that id"
+                if detail is not None:
+                    yield Reject(item.source_file or str(path), item.line_no, "duplicate", detail,
                                  article_id=item.article_id)
                     continue
-                seen_ids.add(item.article_id)
-                seen_hashes.add(digest)
+                where = str(item.source_file) + (f" line {item.line_no}" if item.line_no is not None else "")
+                seen_ids[item.article_id] = (digest, where)
+                seen_hashes[digest] = item.article_id
             yield item
 
 

@@ -8,9 +8,11 @@ normalised text, which is what the warehouse stores.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from functools import lru_cache
+from html.parser import HTMLParser
 
 _TRANSLATE = str.maketrans(
     {
@@ -39,12 +41,123 @@ _CLOSE_GUILLEMET = re.compile(r"\s*»")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
+# Characters that CP1252 (or Latin-1) shows for the UTF-8 continuation bytes 0x80-0xBF.
+_CONT = "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a" \
+        "\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+# A UTF-8 multi-byte sequence read as CP1252/Latin-1 ("Ã©" é, "â€™" ’, "Å“" œ); "Ã " is "à" whose second byte
+# (a no-break space) became a plain space.
+_MOJIBAKE_SEQ = re.compile(f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00c2\u00c3] ")
+# The tell-tale sequences that make a repair worth trying at all.
+_MOJIBAKE_SIGN = re.compile(f"\u00c3{_CONT}|\u00c3 (?=\\w)|\u00e2\u20ac|\u00c5[\u0092\u0093\u2019\u201c]|\u00c2\u00a0")
+
+
+def _cp1252_byte(ch: str) -> bytes:
+    try:
+        return ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return ch.encode("latin-1")
+
+
+def _is_plausible(ch: str) -> bool:
+    """A character French mojibake can stand for: Latin-1 letters and signs, Latin Extended-A, punctuation, €."""
+    return "\u00a0" <= ch <= "\u017f" or "\u2010" <= ch <= "\u206f" or ch in "\u20ac\u2122"
+
+
+def _undo_sequence(match: re.Match[str]) -> str:
+    seq = match.group(0)
+    raw = seq.replace(" ", "\u00a0")
+    try:
+        fixed = b"".join(_cp1252_byte(ch) for ch in raw).decode("utf-8")
+    except UnicodeError:
+        return seq
+    return fixed if len(fixed) == 1 and _is_plausible(fixed) else seq
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as CP1252/Latin-1 ("PÃ©kin" → "Pékin", "â€™" → "’", "Ã  Paris" → "à Paris").
+
+    Only text showing the tell-tale sequences ("Ã©", "â€", "Ã " ...) is touched; each sequence is replaced only if
+    its bytes decode as UTF-8 to one plausible character, so correct French text is left unchanged.
+    """
+    if not _MOJIBAKE_SIGN.search(text):
+        return text
+    return _MOJIBAKE_SEQ.sub(_undo_sequence, text)
+
+
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|br|span|a|b|i|u|em|strong|script|style|html|head|body|title|meta|link|h[1-6]|ul|ol|li|table|"
+    r"thead|tbody|tr|td|th|article|section|header|footer|nav|aside|main|figure|figcaption|blockquote|img|hr|"
+    r"pre|small|sup|sub|noscript|iframe|form|input|button)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_BLOCK_TAGS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr", "article", "section",
+    "header", "footer", "nav", "aside", "main", "figure", "figcaption", "blockquote", "pre", "hr", "title",
+    "dl", "dt", "dd", "address", "form",
+}
+_SKIPPED_TAGS = {"script", "style", "noscript", "template", "head", "iframe", "svg"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping += 1
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def looks_like_html(text: str) -> bool:
+    """True if ``text`` contains common HTML tags (``<p>``, ``<div>``, ``<br>``, ``<script>`` ...)."""
+    return _HTML_TAG.search(text) is not None
+
+
+def html_to_text(text: str) -> str:
+    """Plain text from ``text`` if it looks like HTML, else ``text`` with its HTML entities unescaped.
+
+    Tags are dropped, ``<script>``/``<style>`` contents too, entities are unescaped (``&eacute;`` → é), and block
+    ends (``</p>``, ``</div>``...) become paragraph breaks, ``<br>`` a line break. Standard library only.
+    """
+    if not looks_like_html(text):
+        if "&" in text:
+            return _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        return text
+    parser = _TextExtractor()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.parts)
+
+
 def normalize_text(text: str) -> str:
     """Return ``text`` in NFC with straight apostrophes, plain spaces and tidy « » spacing.
 
-    Paragraph breaks (blank lines) are kept as ``\\n\\n``; other runs of white space become one space.
+    UTF-8 mis-read as CP1252/Latin-1 ("PÃ©kin") is repaired first (:func:`repair_mojibake`). Paragraph breaks
+    (blank lines) are kept as ``\\n\\n``; other runs of white space become one space.
     """
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    text = unicodedata.normalize("NFC", repair_mojibake(text)).translate(_TRANSLATE)
     text = _OPEN_GUILLEMET.sub("« ", text)
     text = _CLOSE_GUILLEMET.sub(" »", text)
     text = _SPACES.sub(" ", text)

@@ -28,14 +28,16 @@ def test_good_and_bad_lines_of_one_file(tmp_path):
     assert articles[0].extra == {"topic": "diplomatie"}
 
 
-def test_empty_and_non_utf8_files_are_rejected_and_others_read(tmp_path):
+def test_empty_and_binary_files_are_rejected_latin1_read_and_others_read(tmp_path):
     (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "garbage.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "latin1.txt").write_bytes("Le ministre a déclaré".encode("latin-1"))
     (tmp_path / "ok.txt").write_text("Title: Un titre\nDate: 2024-05-14\n\nLe corps de l'article.", encoding="utf-8")
     items = list(read_inputs([tmp_path]))
     reasons = sorted(i.reason for i in items if isinstance(i, Reject))
-    assert reasons == ["empty_file", "not_utf8"]
-    (article,) = [i for i in items if isinstance(i, Article)]
+    assert reasons == ["binary", "empty_file"]
+    latin1, article = [i for i in items if isinstance(i, Article)]
+    assert latin1.text == "Le ministre a déclaré"
     assert article.article_id == "ok"
     assert article.title == "Un titre"
     assert article.pub_date == date(2024, 5, 14)
