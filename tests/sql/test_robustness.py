@@ -19,7 +19,7 @@ import pytest
 from events.articles import Article, article_from_record, read_inputs
 from events.extract import extract_events
 from events.schema import events_table
-from events.warehouse import checksums, connect, export_parquet, load
+from events.warehouse import checksums, connect, export_parquet, load, snapshot
 
 pytestmark = pytest.mark.model
 
@@ -133,3 +133,43 @@ def test_extraction_and_loading_need_no_network(tmp_path, monkeypatch):
     with connect(tmp_path / "events.duckdb") as con:
         load(con, articles=[article], mentions=rows)
         export_parquet(con, tmp_path / "exports")
+
+
+def test_a_reader_polling_the_snapshot_during_loads_never_sees_an_error_or_half_a_load(tmp_path, template):
+    db = tmp_path / "events.duckdb"
+    reader = textwrap.dedent("""
+        import json, sys, time, duckdb
+        path, stop = sys.argv[1], sys.argv[2]
+        import os
+        seen = set()
+        while not os.path.exists(stop):
+            if os.path.exists(path):
+                with duckdb.connect(path, read_only=True) as con:
+                    seen.add(con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM "
+                                         "event_mentions)").fetchone())
+            time.sleep(0.02)
+        print(json.dumps(sorted(seen)))
+    """)
+    stop = tmp_path / "stop"
+    child = subprocess.Popen([sys.executable, "-c", reader, str(db.with_name("events.snapshot.duckdb")), str(stop)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=PROJECT)
+    from events.bench import synthetic_mentions
+
+    base = pq.read_table(template)
+    expected = {(0, 0)}
+    with connect(db) as con:
+        snapshot(con, db)
+        for batch in range(1, 6):  # five loads of 2,000 mentions (400 articles) each, a snapshot after each
+            mentions = synthetic_mentions(base, 2_000 * batch).slice(2_000 * (batch - 1))
+            ids = sorted(set(mentions.column("article_id").to_pylist()))
+            articles = [article_from_record({"id": i, "published_at": "2024-07-09", "text": "Texte " + i},
+                                            source_file="poll.jsonl", line_no=k) for k, i in enumerate(ids, 1)]
+            load(con, articles=articles, mentions=mentions)
+            snapshot(con, db)
+            expected.add((400 * batch, 2_000 * batch))
+    time.sleep(0.3)
+    stop.write_text("stop", encoding="utf-8")
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err
+    seen = {tuple(pair) for pair in json.loads(out)}
+    assert seen and seen <= expected, (seen, expected)
