@@ -26,7 +26,7 @@ run: $(STAMP) $(DAGSTER_HOME)
 	cp -n warehouse/samples/inbox/* warehouse/inbox/ 2>/dev/null || true
 	$(BIN)/events run
 
-test: $(STAMP)
+test: $(STAMP) $(DAGSTER_HOME)
 	$(BIN)/ruff check src pipelines tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q

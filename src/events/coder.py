@@ -227,7 +227,8 @@ class Coder:
             if not token.is_upper or not token.is_alpha:
                 break
             words.append(token)
-        if not words or sent.doc[words[-1].i + 1].text not in {",", "-", "(", "—"}:
+        if not words or words[-1].i + 1 >= len(sent.doc) or sent.doc[words[-1].i + 1].text not in {
+                ",", "-", "(", "—"}:
             return None
         text = sent.doc[words[0].i:words[-1].i + 1].text
         place = self.gazetteer.lookup(text.title(), context_countries=discourse.countries)
@@ -587,6 +588,11 @@ class _SentenceContext:
                 for per in self._unknown_person_names(tokens):
                     self._remember(per, actor)
                 return Mention(actor, start, end, text, self.doc[role.start].idx)
+            if country is None and any(
+                    c.dep_ == "nmod" and c.pos_ in {"NOUN", "PROPN"} and c.i > role.end - 1
+                    and any(k.dep_ == "case" and k.lower_ in {"de", "du", "des", "d'"} for k in c.children)
+                    for c in self.doc[role.end - 1].children):
+                return None  # "le président de l'Assemblée nationale", "du Sénat": another office than the story's
             if country is None:
                 # "la junte", "le ministre" with no country: the last actor of that role in the story
                 singular = "Number=Plur" not in str(self.doc[role.start].morph) and not any(
@@ -781,6 +787,9 @@ class _SentenceContext:
                 subject = self._noun_source(token)
         if subject is not None and trigger.symmetric and (target is None or target.actor.key == subject.actor.key):
             target = self._conj_partner(token, subject)
+        if target is None and subject is not None and trigger.code == "161":
+            # "a rappelé son ambassadeur en Iran / à Rabat": the country where the diplomat served
+            target = self._country_under(token, subject)
         if target is None and subject is not None and trigger.target in {"place", "arrival"}:
             target = self._host(token, subject)
         if target is None and subject is not None and trigger.target == "recipient":
@@ -1187,6 +1196,19 @@ class _SentenceContext:
                 pair = self.discourse.last_pair()
                 return pair[0] if pair else None
             return self._salient()  # "sa première visite": the person the story is about
+        return None
+
+    def _country_under(self, token: Token, subject: Mention) -> Mention | None:
+        """The first country or capital named in the trigger's object, other than the subject's country."""
+        for child in token.children:
+            if child.dep_ not in {"obj", "obl:arg", "obl:mod", "nmod"}:
+                continue
+            for tok in child.subtree:
+                atom = self.by_token.get(tok.i)
+                if atom is not None and atom.kind in {ATOM_COUNTRY, ATOM_CAPITAL} and atom.country \
+                        and atom.country != subject.actor.country:
+                    actor = country_actor(atom.country, "GOV", name=atom.text, kind="capital")
+                    return Mention(actor, atom.start, atom.end, atom.text, self.doc[atom.start].idx)
         return None
 
     @staticmethod

@@ -43,5 +43,5 @@ def test_regional_set_floor():
     regions = Path(__file__).resolve().parents[1] / "data" / "regions"
     figures = _figures(regions / "articles.jsonl", regions / "gold.jsonl")
     assert figures["precision"] >= 0.82, figures
-    assert figures["f1"] >= 0.64, figures
+    assert figures["f1"] >= 0.66, figures
     assert figures["date_accuracy"] >= 0.90, figures

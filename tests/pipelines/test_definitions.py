@@ -3,6 +3,7 @@ daily partition; the sensor on new, seen and renamed files; the schedule's run r
 
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -156,9 +157,11 @@ def test_a_day_partition_writes_its_picture_and_rerun_replaces_the_day(paths):
     assert _checksums(paths["db"]) == before
 
 
-def test_definitions_validate():
+def test_definitions_validate(tmp_path):
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path)}  # an instance of its own, whatever the caller's
     result = subprocess.run([sys.executable, "-m", "dagster", "definitions", "validate", "-m", "pipelines.definitions"],
-                            capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parents[2])
+                            capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parents[2],
+                            env=env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

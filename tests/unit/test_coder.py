@@ -655,3 +655,15 @@ def test_meeting_nobody_is_no_meeting(code: Code) -> None:
     rows = code("Le président turc Recep Tayyip Erdogan a assuré mercredi qu'il n'avait rencontré aucun dirigeant "
                 "du Hamas.", "2024-02-15")
     assert not [r for r in rows if r["event_root_code"] == "04"], show(rows)
+
+
+def test_recalling_an_ambassador_targets_the_country_of_posting(code: Code) -> None:
+    rows = code("L'Irak a rappelé mardi son ambassadeur en Iran après les frappes.", "2024-01-17")
+    assert ("IRQ", "IRN", "161") in {(r["actor1_country_code"], r["actor2_country_code"], r["event_code"])
+                                     for r in rows}, show(rows)
+
+
+def test_the_president_of_another_body_is_not_the_story_head_of_state(code: Code) -> None:
+    rows = code("Le président nigérian Bola Tinubu a reçu lundi son homologue ghanéen. À Dakar, le premier "
+                "ministre Ousmane Sonko a reçu mardi le président de l'Assemblée nationale.", "2024-07-10")
+    assert not [r for r in rows if r["actor2_country_code"] == "NGA" and r["actor1_country_code"] == "SEN"], show(rows)

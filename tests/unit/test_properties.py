@@ -1,5 +1,6 @@
-"""Property-based tests: arbitrary unicode never makes text normalisation, date normalisation or the coder
-raise, and every row the coder emits fits the event-row schema."""
+"""Property-based tests (derandomised, so CI explores the same cases every run): arbitrary unicode never makes
+text normalisation, date normalisation or the coder raise, and every row the coder emits fits the event-row
+schema. (They found a dateline check that read past the end of a one-word article.)"""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
 
 
 @given(TEXT)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 def test_text_normalisation_never_raises_and_is_stable(text: str) -> None:
     once = normalize_text(text)
     assert isinstance(once, str)
@@ -32,7 +33,7 @@ def test_text_normalisation_never_raises_and_is_stable(text: str) -> None:
 
 
 @given(TEXT, DAYS)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 def test_date_normalisation_never_raises(text: str, reference: dt.date) -> None:
     for mention in find_dates(text, reference):
         assert mention.resolved is None or isinstance(mention.resolved.value, dt.date)
@@ -41,7 +42,7 @@ def test_date_normalisation_never_raises(text: str, reference: dt.date) -> None:
 
 @pytest.mark.model
 @given(TEXT, st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2025, 12, 31)))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 def test_the_coder_never_raises_and_rows_fit_the_schema(text: str, published: dt.date) -> None:
     try:
         article = article_from_record({"id": "p", "published_at": published.isoformat(), "text": text},
