@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from events.articles import Article, Reject
@@ -322,17 +324,17 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path | str,
         result = con.cursor().sql(read_sql(spec.query)).to_arrow_table()  # own cursor: no pending result
         if result is None:
             continue
-        table = result.select(spec.schema.names).cast(spec.schema).combine_chunks()
-        wanted = set()
-        for day, start, length in _runs(table.column(spec.parameter).to_pylist()):
+        table = result.select(spec.schema.names)
+        if table.schema != spec.schema:
+            table = table.cast(spec.schema)
+        jobs = []
+        for day, start, length in _runs(table.column(spec.parameter)):
             partition = f"{spec.partition_key}={day.isoformat() if day else NULL_PARTITION}"
-            wanted.add(partition)
-            target = folder / partition / f"{spec.table}.parquet"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.tmp")
-            pq.write_table(table.slice(start, length), temporary, compression="zstd")
-            temporary.replace(target)
-            written.append(target)
+            jobs.append((folder / partition / f"{spec.table}.parquet", table.slice(start, length)))
+        # zstd compression releases the GIL: partitions are written in parallel, each aside then renamed
+        with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+            written.extend(pool.map(_write_partition, jobs))
+        wanted = {target.parent.name for target, _ in jobs}
         for stale in folder.glob(f"{spec.partition_key}=*"):
             if stale.name not in wanted and stale.is_dir():
                 shutil.rmtree(stale)
@@ -340,13 +342,22 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path | str,
     return written
 
 
-def _runs(values: list[Any]) -> Iterator[tuple[Any, int, int]]:
-    """(value, start, length) of each run of equal values in a sorted column."""
+def _write_partition(job: tuple[Path, pa.Table]) -> Path:
+    target, table = job
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    pq.write_table(table, temporary, compression="zstd")
+    temporary.replace(target)
+    return target
+
+
+def _runs(column: pa.ChunkedArray) -> Iterator[tuple[Any, int, int]]:
+    """(value, start, length) of each run of equal values in a sorted column (nulls last)."""
+    counts = pc.value_counts(column)  # in order of first appearance, which is sorted order here
     start = 0
-    for index in range(1, len(values) + 1):
-        if index == len(values) or values[index] != values[start]:
-            yield values[start], start, index - start
-            start = index
+    for value, count in zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True):
+        yield value, start, count
+        start += count
 
 
 def _write_schema(con: duckdb.DuckDBPyConnection, path: Path, datasets: Sequence[ExportSpec]) -> None:
