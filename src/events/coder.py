@@ -9,6 +9,7 @@ actor code; attach the event date (dates.py) and the action place (places.py).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -1230,11 +1231,20 @@ class _SentenceContext:
         return None
 
     def _plural_object(self, token: Token, subject: Mention) -> list[Mention]:
-        """'a reçu les deux ministres': the two people last named, other than the subject."""
-        for child in token.children:
+        """'a reçu les deux ministres': the two people last named, other than the subject; 'a exhorté les deux
+        pays': the two countries last named (the object may hang under a time word: 'a exhorté jeudi les…')."""
+        children = [*token.children, *(g for c in token.children if c.lower_ in _TIME_WORDS for g in c.children)]
+        for child in children:
             if child.dep_ == "obj" and any(c.lower_ == "deux" for c in child.children if c.dep_ in {"nummod", "det"}):
-                people = [m for m in self.discourse.mentions if m.actor.kind in {"person", "title"}
-                          and m.actor.key != subject.actor.key]
+                countries = child.lemma_.lower() in {"pays", "voisin", "état", "capitale", "gouvernement", "camp",
+                                                     "partie", "belligérant", "rival"}
+                people = [m for m in self.discourse.mentions if m.actor.key != subject.actor.key and (
+                    m.actor.kind in {"person", "title"} or (countries and m.actor.country is not None))]
+                if countries:  # "les deux pays": the story's two most named countries (one actor each)
+                    by_country = {m.actor.country: m for m in people if m.actor.country != subject.actor.country}
+                    named = Counter(m.actor.country for m in people if m.actor.country in by_country)
+                    top = [country for country, _ in named.most_common(2)]
+                    return [by_country[country] for country in top] if len(top) == 2 else []
                 found: list[Mention] = []
                 for mention in reversed(people):
                     if all(mention.actor.key != f.actor.key for f in found):

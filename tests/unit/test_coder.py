@@ -667,3 +667,22 @@ def test_the_president_of_another_body_is_not_the_story_head_of_state(code: Code
     rows = code("Le président nigérian Bola Tinubu a reçu lundi son homologue ghanéen. À Dakar, le premier "
                 "ministre Ousmane Sonko a reçu mardi le président de l'Assemblée nationale.", "2024-07-10")
     assert not [r for r in rows if r["actor2_country_code"] == "NGA" and r["actor1_country_code"] == "SEN"], show(rows)
+
+
+def test_the_two_countries_are_the_story_s_two_most_named(code: Code) -> None:
+    rows = code("L'Éthiopie a accusé lundi la Somalie de provocation. La Somalie a rappelé son ambassadeur en "
+                "Éthiopie. Le président kényan William Ruto a rencontré mardi le président turc. Le secrétaire "
+                "général de l'ONU, Antonio Guterres, a exhorté mardi les deux pays à la retenue.", "2024-07-10")
+    appeals = {(r["actor1_code"], r["actor2_country_code"]) for r in rows if r["event_root_code"] == "02"}
+    assert appeals == {("IGOUNO", "ETH"), ("IGOUNO", "SOM")}, show(rows)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    pytest.param("Le roi Abdallah II de Jordanie a présenté lundi ses condoléances au président turc.", "2023-02-07",
+                 Ev("JOR", "TUR", "01", directed=True, code="018"), id="condolences"),
+    pytest.param("La Thaïlande et le Cambodge ont conclu lundi à Putrajaya un cessez-le-feu.", "2025-07-29",
+                 Ev("THA", "KHM", "05", code="057"), id="conclude-ceasefire"),
+])
+def test_condolences_and_ceasefires(code: Code, text: str, published: str, expected: Ev) -> None:
+    rows = code(text, published)
+    assert any(satisfies(r, expected) for r in rows), show(rows)
