@@ -2,13 +2,15 @@
 
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 
-from events.articles import PARIS, article_day
+from events.articles import PARIS, Article, article_day, read_inputs
 
-__all__ = ["PARIS", "article_day", "clamp_to_partitions", "daily_partitions", "partition_days", "single_run"]
+__all__ = ["PARIS", "article_day", "clamp_to_partitions", "daily_partitions", "partition_days", "partitions_of",
+           "single_run"]
 FIRST_DAY = "2020-01-01"
 
 # end_offset=1: today's partition exists, so files dropped today are processed today
@@ -27,3 +29,8 @@ def clamp_to_partitions(days: set[date]) -> list[str]:
     """Partition keys for the given days, dropping days outside the partitions (before FIRST_DAY)."""
     first = date.fromisoformat(FIRST_DAY)
     return sorted(d.isoformat() for d in days if d >= first)
+
+
+def partitions_of(paths: list[Path]) -> list[str]:
+    """Partition keys of the days the articles in these files or folders fall on (bad input ignored)."""
+    return clamp_to_partitions({article_day(a) for a in read_inputs(paths) if isinstance(a, Article)})

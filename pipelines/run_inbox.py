@@ -12,18 +12,13 @@ from pathlib import Path
 
 import dagster as dg
 
-from events.articles import Article, article_day, read_inputs
 from pipelines.definitions import defs
-from pipelines.partitions import clamp_to_partitions
+from pipelines.partitions import partitions_of
 from pipelines.resources import default_inbox
 
 
-def inbox_partitions(inbox: Path) -> list[str]:
-    return clamp_to_partitions({article_day(a) for a in read_inputs([inbox]) if isinstance(a, Article)})
-
-
 def main() -> int:
-    keys = inbox_partitions(Path(default_inbox()))
+    keys = partitions_of([Path(default_inbox())])
     if not keys:
         print(f"no article in {default_inbox()}: nothing to materialise")
         return 0

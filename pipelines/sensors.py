@@ -12,8 +12,8 @@ from typing import Any
 
 import dagster as dg
 
-from events.articles import Article, iter_input_files, read_inputs
-from pipelines.partitions import article_day, clamp_to_partitions
+from events.articles import iter_input_files
+from pipelines.partitions import partitions_of
 from pipelines.resources import default_inbox
 
 
@@ -46,9 +46,7 @@ def build_inbox_sensor(job: dg.JobDefinition | Any) -> dg.SensorDefinition:
         cursor = json.dumps({**seen, **state}, sort_keys=True)
         if not new:
             return dg.SensorResult(skip_reason="no new file in the inbox", cursor=cursor)
-        days = {article_day(item) for item in read_inputs([inbox / name for name in new.values()])
-                if isinstance(item, Article)}
-        keys = clamp_to_partitions(days)
+        keys = partitions_of([inbox / name for name in new.values()])
         batch = hashlib.sha1("".join(sorted(new)).encode("ascii")).hexdigest()[:12]
         requests = [dg.RunRequest(run_key=f"inbox-{batch}-{key}", partition_key=key,
                                   tags={"inbox_files": str(len(new))}) for key in keys]

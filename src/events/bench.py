@@ -122,23 +122,23 @@ def bench_throughput(articles: Sequence[Article], out_dir: Path, *, options: Ext
     batches = []
     with pq.ParquetWriter(parquet_path, EVENT_SCHEMA, compression="zstd") as writer:
         pending: list[dict[str, object]] = []
-        for row in extract_events(articles, options=options):
-            pending.append(row)
-            if len(pending) >= batch_rows:
-                table = events_table(pending)
-                write_started = time.perf_counter()
-                writer.write_table(table)
-                parquet_seconds += time.perf_counter() - write_started
-                batches.append(table)
-                events += len(pending)
-                pending = []
-        if pending:
+
+        def flush() -> None:
+            nonlocal parquet_seconds, events, pending
             table = events_table(pending)
             write_started = time.perf_counter()
             writer.write_table(table)
             parquet_seconds += time.perf_counter() - write_started
             batches.append(table)
             events += len(pending)
+            pending = []
+
+        for row in extract_events(articles, options=options):
+            pending.append(row)
+            if len(pending) >= batch_rows:
+                flush()
+        if pending:
+            flush()
     load_started = time.perf_counter()
     db = out_dir / "bench.duckdb"
     for stale in (db, db.with_name(db.name + ".wal")):

@@ -797,11 +797,12 @@ class _SentenceContext:
             target = self._recipient(token, trigger, subject)
             confidence = 0.6
         reaction = _is_reaction(trigger.code)
+        said = _refine_code(trigger.code, token, [])  # what a statement says decides whom it may be aimed at
         if target is None and subject is not None and trigger.target not in _NO_GUESSED_TARGET:
             target = self._linear(token, after=True, exclude=subject)
             confidence = 0.6
         if target is None and subject is not None and (
-                _refine_code(trigger.code, token, []) == "010" or trigger.code[:2] == "13"):
+                said == "010" or trigger.code[:2] == "13"):
             # "a affirmé que l'Inde et la Chine étaient des partenaires", "a averti que Téhéran riposterait à
             # toute attaque israélienne": the other party named in what was said
             target = self._content_target(token, subject, places=trigger.code[:2] == "13")
@@ -813,7 +814,7 @@ class _SentenceContext:
             confidence = 0.55
         if target is None and subject is not None and (
                 trigger.code[:2] in {"02", "03"} or trigger.code == "016"
-                or _refine_code(trigger.code, token, [])[:2] in {"02", "03", "05"}):
+                or said[:2] in {"02", "03", "05"}):
             # "Devant le président russe, il a plaidé pour…": an appeal or a promise with no named addressee
             # goes to the party the speaker has just met; a bare statement (010) is never guessed one
             target = self._recent_partner(subject, sentence_index=self.index)

@@ -38,11 +38,11 @@ ASSETS = [assets.raw_articles, assets.coded_events, assets.warehouse_tables, ass
 
 def _materialize(paths, keys=None):
     """Materialise every partition the inbox's articles fall on (or ``keys``); True if all runs succeeded."""
-    from pipelines.run_inbox import inbox_partitions
+    from pipelines.partitions import partitions_of
 
     instance = dg.DagsterInstance.ephemeral()
     ok = True
-    for key in keys or inbox_partitions(paths["inbox"]):
+    for key in keys or partitions_of([paths["inbox"]]):
         result = dg.materialize(
             ASSETS, partition_key=key, instance=instance,
             resources={"duckdb": DuckDBResource(database=str(paths["db"])),
@@ -109,9 +109,9 @@ def test_inbox_sensor_requests_one_run_per_new_day_and_never_twice_for_a_file(pa
     monkeypatch.setenv("EVENTS_INBOX", str(paths["inbox"]))
     sensor = build_inbox_sensor(defs.resolve_job_def("all_events"))
     first = sensor(dg.build_sensor_context(cursor=None))
-    from pipelines.run_inbox import inbox_partitions
+    from pipelines.partitions import partitions_of
 
-    assert sorted(r.partition_key for r in first.run_requests) == inbox_partitions(paths["inbox"])
+    assert sorted(r.partition_key for r in first.run_requests) == partitions_of([paths["inbox"]])
     assert len({r.run_key for r in first.run_requests}) == len(first.run_requests)
     seen = sensor(dg.build_sensor_context(cursor=first.cursor))
     assert not seen.run_requests
