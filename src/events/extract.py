@@ -9,12 +9,15 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
+
+from spacy.tokens import Doc
 
 from events.articles import Article
 from events.cameo import lookup
 from events.coder import CodedEvent, Coder, Mention
 from events.countries import load_countries
-from events.nlp import DEFAULT_MODEL, parse
+from events.nlp import DEFAULT_MODEL, load_model, parse
 from events.places import Place, load_gazetteer
 
 
@@ -101,32 +104,104 @@ def event_row(article: Article, event: CodedEvent, *, is_root: bool, added: date
     return row
 
 
+def _code_article(coder: Coder, doc: Doc, article: Article, added: datetime) -> list[dict[str, object]]:
+    events = coder.code_doc(doc, article.pub_date)
+    return [event_row(article, event, is_root=position == 0 or event.sentence_index == 0, added=added)
+            for position, event in enumerate(events)]
+
+
 def extract_events(articles: Iterable[Article], *, options: ExtractOptions | None = None,
                    on_article: Callable[[Article, int], None] | None = None,
                    on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[dict[str, object]]:
     """Parse and code articles in batches; yield one row per (article, event), in input order.
 
+    With ``options.n_process`` > 1 the articles are parsed and coded by that many worker processes
+    (:mod:`events.workers`); the rows, their order and the callbacks are the same as with one.
     With ``on_error``, an article whose coding fails is reported there (to be quarantined) and the others go
     on; without it the error propagates.
     """
     options = options or ExtractOptions()
-    coder = Coder()
     added = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in parse(pairs, model=options.model, batch_size=options.batch_size,
-                              n_process=options.n_process):
-        try:
-            events = coder.code_doc(doc, article.pub_date)
-            rows = [event_row(article, event, is_root=position == 0 or event.sentence_index == 0, added=added)
-                    for position, event in enumerate(events)]
-        except Exception as exc:  # one article's failure must not stop the others
+    if options.n_process > 1:
+        results = _parallel_results(articles, options, added)
+    else:
+        results = _serial_results(articles, options, added)
+    for article, rows, error in results:
+        if error is not None:
             if on_error is None:
-                raise
-            on_error(article, exc)
+                raise error
+            on_error(article, error)
             continue
         yield from rows
         if on_article is not None:
             on_article(article, len(rows))
+
+
+_Result = tuple[Article, list[dict[str, object]], Exception | None]
+
+
+def _serial_results(articles: Iterable[Article], options: ExtractOptions, added: datetime) -> Iterator[_Result]:
+    from events.workers import chunked
+
+    coder = Coder()
+    for chunk in chunked(articles, 4 * options.batch_size):
+        yield from _code_articles(coder, chunk, options, added)
+
+
+def _parallel_results(articles: Iterable[Article], options: ExtractOptions,
+                      added: datetime) -> Iterator[_Result]:
+    from functools import partial
+
+    from events.workers import chunked, ordered_map
+
+    jobs = ((chunk, options, added) for chunk in chunked(articles, options.batch_size))
+    for chunk in ordered_map(_code_chunk, jobs, processes=options.n_process,
+                             initializer=partial(warm_up, options.model)):
+        yield from chunk
+
+
+def _code_articles(coder: Coder, articles: list[Article], options: ExtractOptions, added: datetime) -> list[_Result]:
+    """Parse and code a chunk of articles inside a spaCy memory zone: the strings and lexemes its documents
+    added to the shared vocabulary are freed at the end, so memory does not grow with the corpus's
+    vocabulary (rows hold plain Python values, never spaCy objects)."""
+    results: list[_Result] = []
+    with load_model(options.model).memory_zone():
+        for doc, article in parse(((a.text, a) for a in articles), model=options.model,
+                                  batch_size=options.batch_size):
+            try:
+                results.append((article, _code_article(coder, doc, article, added), None))
+            except Exception as exc:  # one article's failure must not stop the others
+                results.append((article, [], exc))
+    return results
+
+
+def warm_up(model: str) -> None:
+    """Load what coding needs (model, gazetteer, countries, lexicons) into this process, once."""
+    load_model(model)
+    load_gazetteer()
+    load_countries()
+    _worker_coder()
+
+
+@lru_cache(maxsize=1)
+def _worker_coder() -> Coder:
+    return Coder()
+
+
+def _code_chunk(job: tuple[list[Article], ExtractOptions, datetime]) -> list[_Result]:
+    """In a worker: parse and code one chunk of articles; errors travel back as values."""
+    import pickle
+
+    articles, options, added = job
+    results = _code_articles(_worker_coder(), articles, options, added)
+    for position, (article, _rows, error) in enumerate(results):
+        if error is None:
+            continue
+        try:
+            pickle.dumps(error)
+        except Exception:  # an exception that cannot cross processes travels as its text
+            results[position] = (article, [], RuntimeError(f"{type(error).__name__}: {error}"))
+    return results
 
 
 __all__ = ["ExtractOptions", "extract_events", "global_event_id"]

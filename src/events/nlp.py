@@ -87,9 +87,65 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def parse(items: Iterable[tuple[str, T]], *, model: str = DEFAULT_MODEL, batch_size: int = 32,
-          n_process: int = 1) -> Iterator[tuple[Doc, T]]:
-    """Parse (text, context) pairs in batches, in input order; each doc comes back with its context."""
+# The parser's working memory grows with the characters of a batch (~3 MB per 1,000 characters with the small
+# French model): batches are capped in characters as well as in documents, and a longer text is parsed in
+# pieces cut after a line break (else after a sentence end, else after a space), joined back into one Doc.
+MAX_BATCH_CHARS = 100_000
+MAX_PIECE_CHARS = 20_000
+
+
+def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters that join back to ``text``."""
+    found: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n") + 1
+        if cut <= limit // 2:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! ")) + 2
+        if cut <= limit // 2:
+            cut = window.rfind(" ") + 1
+        if cut <= 0:
+            cut = limit
+        found.append(text[start:start + cut])
+        start += cut
+    found.append(text[start:])
+    return found
+
+
+def _batches(items: Iterable[tuple[str, T]], batch_size: int) -> Iterator[list[tuple[str, tuple[T, int, int]]]]:
+    """(piece, (context, piece number, pieces)) lists of at most ``batch_size`` pieces and MAX_BATCH_CHARS."""
+    batch: list[tuple[str, tuple[T, int, int]]] = []
+    chars = 0
+    for text, context in items:
+        parts = pieces(for_parser(text))
+        for number, part in enumerate(parts):
+            if batch and (len(batch) >= batch_size or chars + len(part) > MAX_BATCH_CHARS):
+                yield batch
+                batch, chars = [], 0
+            batch.append((part, (context, number, len(parts))))
+            chars += len(part)
+    if batch:
+        yield batch
+
+
+def parse(items: Iterable[tuple[str, T]], *, model: str = DEFAULT_MODEL,
+          batch_size: int = 32) -> Iterator[tuple[Doc, T]]:
+    """Parse (text, context) pairs in batches, in input order; each doc comes back with its context.
+
+    Memory is bounded whatever the input: batches hold at most ``batch_size`` texts and MAX_BATCH_CHARS
+    characters, and a text longer than MAX_PIECE_CHARS is parsed in pieces and joined (its character
+    offsets are those of the whole text). In this process only: spaCy's own ``n_process`` would send every
+    document back to be coded here; :mod:`events.workers` parses and codes in the same worker instead.
+    """
     nlp = load_model(model)
-    pairs = ((for_parser(text), context) for text, context in items)
-    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    parts: list[Doc] = []
+    for batch in _batches(items, batch_size):
+        for doc, (context, number, count) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            if count == 1:
+                yield doc, context
+                continue
+            parts.append(doc)
+            if number == count - 1:
+                yield Doc.from_docs(parts, ensure_whitespace=False), context
+                parts = []

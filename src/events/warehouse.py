@@ -251,11 +251,13 @@ class LoadResult:
 
 
 def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mentions: pa.Table | list[dict[str, Any]],
-         rejects: Sequence[Reject] = (), days: Sequence[date] = ()) -> LoadResult:
+         rejects: Sequence[Reject] = (), days: Sequence[date] = (), rebuild: bool = True) -> LoadResult:
     """Load a batch in one transaction: replace the articles' mentions, upsert articles and rejects, rebuild events.
 
     ``days``: publication dates whose articles (and mentions) are deleted first, so that loading a day's
     partition replaces that day whole; rerunning it leaves the same tables (``checksums``).
+    ``rebuild=False`` leaves ``events`` as it was, for a stream of batches followed by one
+    :func:`rebuild_events` (``events`` is a full refresh, so rebuilding after every batch would cost the square).
     """
     added = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     # one contiguous chunk: DuckDB scans an Arrow table of many small chunks far more slowly
@@ -276,7 +278,8 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
         con.execute(read_sql("load/insert_event_mentions.sql"))
         con.execute(read_sql("load/upsert_articles.sql"))
         con.execute(read_sql("load/upsert_rejects.sql"))
-        con.execute(read_sql("load/rebuild_events.sql"))
+        if rebuild:
+            con.execute(read_sql("load/rebuild_events.sql"))
         load_dimensions(con)
         con.execute("COMMIT")
     except Exception:
@@ -288,6 +291,19 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
     total_events = con.execute("SELECT count(*) FROM events").fetchone()
     return LoadResult(len(articles), new_mentions.num_rows, int(total_events[0]) if total_events else 0,
                       len(rejects))
+
+
+def rebuild_events(con: duckdb.DuckDBPyConnection) -> int:
+    """Rebuild ``events`` from ``event_mentions`` in one transaction; the number of events."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(read_sql("load/rebuild_events.sql"))
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    total = con.execute("SELECT count(*) FROM events").fetchone()
+    return int(total[0]) if total else 0
 
 
 @dataclass(frozen=True, slots=True)

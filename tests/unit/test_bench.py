@@ -42,3 +42,28 @@ def test_synthetic_mentions_and_load_benchmark(sample_articles, tmp_path):
     assert report.rows == 2_000 and report.export_files > 0
     with duckdb.connect(str(tmp_path / "load.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM events").fetchone() == (2_000,)
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_throughput_benchmark_streams_the_corpus_into_parquet_and_duckdb(sample_articles, tmp_path, processes):
+    import pyarrow.parquet as pq
+
+    from events.bench import bench_throughput
+    from events.extract import ExtractOptions
+
+    passes = []
+
+    def source():
+        passes.append(1)
+        return iter(sample_articles[:8])
+
+    report = bench_throughput(source, tmp_path, options=ExtractOptions(batch_size=4, n_process=processes),
+                              batch_rows=5)
+    assert len(passes) >= 3  # a fresh iterator per pass: nothing keeps the corpus
+    assert report.articles == 8 and report.tokens > 1_000 and report.n_process == processes
+    assert report.events == pq.read_metadata(tmp_path / "events.parquet").num_rows > 0
+    with duckdb.connect(str(tmp_path / "bench.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (8,)
+        assert con.execute("SELECT count(*) FROM event_mentions").fetchone() == (report.events,)
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] > 0
+    assert report.raw_seconds > 0 and report.full_seconds > 0 and report.peak_rss_mb > 0
