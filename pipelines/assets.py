@@ -34,6 +34,7 @@ from events.warehouse import (
     snapshot,
     table_counts,
 )
+from events.workers import start_method
 from pipelines.partitions import article_day, daily_partitions, partition_days, single_run
 from pipelines.resources import EventsConfig
 
@@ -162,6 +163,7 @@ def coded_events(context: dg.AssetExecutionContext, settings: EventsConfig, duck
             "events_per_root": {k: roots[k] for k in sorted(roots)},
             "articles_per_second": round(len(todo) / elapsed, 2) if elapsed > 0 and todo else 0.0,
             "processes": processes,
+            "worker_start": start_method() if processes > 1 else "none",
             "model": settings.model,
         },
     )

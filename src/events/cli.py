@@ -354,6 +354,7 @@ def bench_load_command(
     _print_report("events bench load", {
         "rows": report.rows,
         "DuckDB insert s, rows/s": f"{report.load_seconds:.2f}, {report.rows_per_second:,.0f}",
+        "same insert in memory s, rows/s": f"{report.memory_load_seconds:.2f}, {report.memory_rows_per_second:,.0f}",
         "events rebuild s": f"{report.rebuild_seconds:.2f}",
         "Parquet export s (events, mentions, articles), files": f"{report.export_seconds:.2f}, "
                                                                  f"{report.export_files}",

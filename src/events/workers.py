@@ -38,6 +38,11 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def start_method() -> str:
+    """How worker processes would start here now: "fork" (warm, shared) or "spawn" (each loads the model)."""
+    return _context().get_start_method() or "spawn"
+
+
 def ordered_map(fn: Callable[[J], R], jobs: Iterable[J], *, processes: int,
                 initializer: Callable[[], object] | None = None, in_flight: int | None = None) -> Iterator[R]:
     """``map(fn, jobs)`` over ``processes`` worker processes, results in job order.
@@ -78,4 +83,4 @@ def ordered_map(fn: Callable[[J], R], jobs: Iterable[J], *, processes: int,
 
 _END = object()
 
-__all__ = ["chunked", "ordered_map"]
+__all__ = ["chunked", "ordered_map", "start_method"]

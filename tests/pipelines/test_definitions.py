@@ -36,7 +36,7 @@ ASSETS = [assets.raw_articles, assets.coded_events, assets.warehouse_tables, ass
           assets.who_met_whom_picture]
 
 
-def _materialize(paths, keys=None):
+def _materialize(paths, keys=None, *, n_process=1, results=None):
     """Materialise every partition the inbox's articles fall on (or ``keys``); True if all runs succeeded."""
     from pipelines.partitions import partitions_of
 
@@ -46,9 +46,12 @@ def _materialize(paths, keys=None):
         result = dg.materialize(
             ASSETS, partition_key=key, instance=instance,
             resources={"duckdb": DuckDBResource(database=str(paths["db"])),
-                       "settings": EventsConfig(inbox=str(paths["inbox"]), exports=str(paths["exports"])),
+                       "settings": EventsConfig(inbox=str(paths["inbox"]), exports=str(paths["exports"]),
+                                                n_process=n_process),
                        "batches": BatchIOManager(base_dir=str(paths["db"].parent / "batches"))})
         ok = ok and result.success
+        if results is not None:
+            results.append(result)
     return ok
 
 
@@ -196,3 +199,23 @@ def test_a_failing_step_leaves_the_warehouse_as_it_was_and_a_retry_succeeds(path
     with duckdb.connect(str(paths["db"]), read_only=True) as con:
         days = {r[0] for r in con.execute("SELECT DISTINCT pub_date FROM articles").fetchall()}
     assert days == {dt.date(2024, 10, 10), dt.date(2025, 5, 7)}
+
+
+def test_a_day_coded_by_two_worker_processes_loads_the_rows_of_one(tmp_path):
+    from events.articles import Article, read_inputs
+    from events.bench import make_corpus
+
+    sample = [a for a in read_inputs([SAMPLES / "inbox" / "articles.jsonl"]) if isinstance(a, Article)]
+    day = [json.dumps(r, ensure_ascii=False) for r in make_corpus(sample, 80, start=dt.date(2025, 3, 3), days=1)]
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "day.jsonl").write_text("\n".join(day) + "\n", encoding="utf-8")
+    sums = []
+    for processes in (1, 2):
+        folder = tmp_path / f"p{processes}"
+        paths = {"inbox": tmp_path / "inbox", "db": folder / "events.duckdb", "exports": folder / "exports"}
+        results: list = []
+        assert _materialize(paths, ["2025-03-03"], n_process=processes, results=results)
+        [coded] = results[0].asset_materializations_for_node("coded_events")
+        assert coded.metadata["processes"].value == processes and coded.metadata["articles_coded"].value == 80
+        sums.append(_checksums(paths["db"]))
+    assert sums[0] == sums[1]

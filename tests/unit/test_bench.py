@@ -40,6 +40,7 @@ def test_synthetic_mentions_and_load_benchmark(sample_articles, tmp_path):
     assert table.column("event_date").type.id == events_table([]).schema.field("event_date").type.id
     report = bench_load(template, tmp_path, rows=2_000)
     assert report.rows == 2_000 and report.export_files > 0
+    assert report.rows_per_second > 0 and report.memory_rows_per_second > 0
     with duckdb.connect(str(tmp_path / "load.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM events").fetchone() == (2_000,)
 
