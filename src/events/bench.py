@@ -6,7 +6,9 @@ Speed is measured here, never asserted in tests (machines are shared and noisy).
 
 from __future__ import annotations
 
+import os
 import resource
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -37,6 +39,61 @@ class SpeedReport:
     @property
     def tokens_per_second(self) -> float:
         return self.tokens / self.seconds if self.seconds else 0.0
+
+
+class PeakMemory:
+    """Peak total memory of this process and its worker processes, sampled every ``interval`` seconds.
+
+    On Linux the measure is the proportional set size (PSS, ``/proc/PID/smaps_rollup``): a page shared by
+    forked workers counts once in total, where adding their RSS would count it once per process. Elsewhere it
+    stays 0 and the reports fall back to ``ru_maxrss``.
+    """
+
+    def __init__(self, interval: float = 0.5) -> None:
+        self.interval = interval
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="peak-memory", daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self.sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+
+    def sample(self) -> None:
+        total = sum(_pss_kb(pid) for pid in _process_tree(os.getpid()))
+        self.peak_mb = max(self.peak_mb, total / 1024)
+
+
+def _process_tree(pid: int) -> list[int]:
+    found = [pid]
+    for tasks in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            children = [int(child) for child in tasks.read_text().split()]
+        except OSError:
+            continue
+        for child in children:
+            found.extend(_process_tree(child))
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def peak_rss_mb() -> float:
@@ -103,6 +160,7 @@ class ThroughputReport:
     duckdb_seconds: float
     peak_rss_mb: float  # this process
     worker_rss_mb: float  # the largest worker process (0 with one process)
+    peak_total_mb: float  # all processes together (PSS, Linux), during the full path
 
     @property
     def raw_tokens_per_second(self) -> float:
@@ -194,7 +252,7 @@ def bench_throughput(source: Callable[[], Iterable[Article]], out_dir: Path, *,
     pending_articles: list[Article] = []
     started = time.perf_counter()
     with pq.ParquetWriter(out_dir / "events.parquet", EVENT_SCHEMA, compression="zstd") as writer, \
-            connect(db) as con:
+            connect(db) as con, PeakMemory() as memory:
 
         def flush() -> None:
             nonlocal parquet_seconds, duckdb_seconds, events
@@ -225,7 +283,7 @@ def bench_throughput(source: Callable[[], Iterable[Article]], out_dir: Path, *,
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return ThroughputReport(counted, tokens, options.n_process, raw_seconds, full_seconds, events,
-                            parquet_seconds, duckdb_seconds, own, workers)
+                            parquet_seconds, duckdb_seconds, own, workers, memory.peak_mb)
 
 
 @dataclass(frozen=True, slots=True)

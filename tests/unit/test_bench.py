@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -68,3 +69,5 @@ def test_throughput_benchmark_streams_the_corpus_into_parquet_and_duckdb(sample_
         assert con.execute("SELECT count(*) FROM event_mentions").fetchone() == (report.events,)
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] > 0
     assert report.raw_seconds > 0 and report.full_seconds > 0 and report.peak_rss_mb > 0
+    if Path("/proc/self/smaps_rollup").exists():  # Linux: the model alone is over 100 MB in every process
+        assert report.peak_total_mb > 100 * processes
