@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from events.text import html_to_text, normalize_text, text_hash
@@ -207,31 +207,63 @@ def iter_input_files(paths: Iterable[Path | str]) -> Iterator[Path]:
             yield path
 
 
+_SNIFF_BYTES = 1 << 20  # a file's first MiB decides whether it is text (NUL bytes, share of control characters)
+
+
 def read_file(path: Path) -> Iterator[Article | Reject]:
-    """Yield the articles of one input file, and a :class:`Reject` for each bad record."""
+    """Yield the articles of one input file, and a :class:`Reject` for each bad record.
+
+    JSON Lines files are read line by line (a file of 100,000 articles is never held whole); each line is
+    decoded as UTF-8, else CP1252, else Latin-1, after the file's first MiB has shown it is text.
+    """
     name = str(path)
     try:
-        data = path.read_bytes()
+        handle = path.open("rb")
     except OSError as exc:
         yield Reject(name, None, "unreadable", f"cannot read file: {exc.strerror or exc}")
         return
-    if not data.strip():
-        yield Reject(name, None, "empty_file", "the file is empty")
-        return
-    try:
-        content = decode_bytes(data)
-    except InputError as exc:
-        yield Reject(name, None, exc.reason, exc.detail,
-                     raw=data[:MAX_RAW_IN_REJECT].decode("utf-8", errors="replace").replace("\x00", "\ufffd"))
-        return
-    if path.suffix.lower() == ".jsonl":
-        yield from _read_jsonl(content, name)
-    else:
-        yield _read_plain(content, path)
+    with handle:
+        try:
+            head = handle.read(_SNIFF_BYTES)
+            whole = len(head) < _SNIFF_BYTES
+            data = head if whole else b""
+            if not whole and path.suffix.lower() != ".jsonl":
+                data = head + handle.read()
+        except OSError as exc:
+            yield Reject(name, None, "unreadable", f"cannot read file: {exc.strerror or exc}")
+            return
+        if whole and not head.strip():
+            yield Reject(name, None, "empty_file", "the file is empty")
+            return
+        try:  # up to the last line break: a character cut at the MiB boundary is not a decoding error
+            decode_bytes(head if whole else head[:head.rfind(b"\n") + 1] or head)
+        except InputError as exc:
+            yield Reject(name, None, exc.reason, exc.detail,
+                         raw=head[:MAX_RAW_IN_REJECT].decode("utf-8", errors="replace").replace("\x00", "\ufffd"))
+            return
+        if path.suffix.lower() == ".jsonl":
+            handle.seek(0)
+            yield from _read_jsonl(_decoded_lines(handle), name)
+        else:
+            yield _read_plain(decode_bytes(data), path)
 
 
-def _read_jsonl(content: str, name: str) -> Iterator[Article | Reject]:
-    for line_no, line in enumerate(content.splitlines(), start=1):
+def _decoded_lines(handle: BinaryIO) -> Iterator[str]:
+    """The lines of a binary file (split at \\n only), each decoded on its own."""
+    for number, raw in enumerate(handle):
+        line = raw.rstrip(b"\r\n")
+        if number == 0 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # UTF-8 byte order mark
+        for encoding in ("utf-8", "cp1252", "latin-1"):
+            try:
+                yield line.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+
+
+def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[Article | Reject]:
+    for line_no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:

@@ -260,3 +260,22 @@ def test_symlinks_leading_outside_the_folder_are_skipped(tmp_path):
     assert files == ["real.txt", "sub/link_in.txt"]
     # A file named explicitly is read as given, even through a link.
     assert list(iter_input_files([inbox / "link_out.txt"])) == [inbox / "link_out.txt"]
+
+
+def test_a_large_jsonl_file_is_read_line_by_line(tmp_path):
+    # over the first MiB that is sniffed: later lines are still decoded one by one (a Latin-1 line among
+    # UTF-8 ones), and a U+2028 inside a JSON string does not cut its line in two
+    path = tmp_path / "big.jsonl"
+    lines = [json.dumps({"id": f"a{n}", "text": f"{FRENCH} Article {n}.", "published_at": "2024-07-09"},
+                        ensure_ascii=False).encode("utf-8") for n in range(4_000)]
+    lines.append(json.dumps({"id": "latin", "text": FRENCH + " Fin.", "published_at": "2024-07-09"},
+                            ensure_ascii=False).encode("latin-1"))
+    lines.append(json.dumps({"id": "sep", "text": FRENCH + "\u2028Suite.", "published_at": "2024-07-09"},
+                            ensure_ascii=False).encode("utf-8"))
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    assert path.stat().st_size > 1 << 20
+    items = list(read_inputs([path]))
+    assert all(isinstance(item, Article) for item in items) and len(items) == 4_002
+    latin, sep = items[-2], items[-1]
+    assert latin.article_id == "latin" and "sénégalais" in latin.text and latin.line_no == 4_001
+    assert sep.article_id == "sep" and sep.line_no == 4_002
