@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,16 @@ def test_a_coding_failure_in_a_worker_is_reported_and_the_others_go_on(sample_ar
     assert rows and sample_articles[1].article_id not in {r["article_id"] for r in rows}
     with pytest.raises(RuntimeError, match="simulated coder failure"):
         list(extract_events(sample_articles[:6], options=ExtractOptions(batch_size=2, n_process=2)))
+
+
+def test_the_memory_sampler_is_a_process_so_workers_can_still_be_forked():
+    import threading
+
+    from events.memory import PeakMemory
+
+    before = _context().get_start_method()
+    with PeakMemory(interval=0.05) as memory:
+        assert threading.active_count() == 1 and _context().get_start_method() == before
+        assert list(ordered_map(_square, range(4), processes=2)) == [0, 1, 4, 9]
+    if Path("/proc/self/smaps_rollup").exists():
+        assert memory.peak_mb > 10  # this interpreter at least
