@@ -331,7 +331,7 @@ def bench_throughput_command(
         "articles/s (full)": f"{report.articles_per_second:.1f}",
         "event rows; Parquet s; DuckDB load s": f"{report.events}; {report.parquet_seconds:.2f}; "
                                                 f"{report.duckdb_seconds:.2f}",
-        "peak RSS MB (this process; largest worker)": f"{report.peak_rss_mb:.0f}; {report.worker_rss_mb:.0f}",
+        "peak RSS MB (this process)": f"{report.peak_rss_mb:.0f}",
         "peak memory of all processes MB (PSS)": f"{report.peak_total_mb:.0f}",
     })
 
