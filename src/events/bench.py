@@ -174,7 +174,7 @@ def bench_throughput(source: Callable[[], Iterable[Article]], out_dir: Path, *,
     # and the parser's own caches (lemmas of words seen), so neither measure pays for them
     for _ in nlp.pipe((for_parser(a.text) for a in itertools.islice(source(), 200)), batch_size=options.batch_size):
         pass
-    # (b) first, in workers whose caches die with them: the full path then starts from the same state
+    # (a) first, in workers whose caches die with them: the full path then starts from the same state
     counted = 0
 
     def texts() -> Iterator[str]:
@@ -271,29 +271,26 @@ def bench_load(template: pa.Table, out_dir: Path, *, rows: int = 1_000_000) -> L
     Parquet export."""
     import duckdb
 
-    from events.warehouse import apply_schema, export_parquet, read_sql
+    from events.warehouse import apply_schema, export_parquet, read_sql, rebuild_events
 
-    table = synthetic_mentions(template, rows)
-    with duckdb.connect(":memory:") as con:
+    def timed_insert(con: duckdb.DuckDBPyConnection) -> float:
         apply_schema(con)
         con.register("new_mentions", table)
         started = time.perf_counter()
         con.execute(read_sql("load/insert_event_mentions.sql"))
-        memory_load_seconds = time.perf_counter() - started
+        return time.perf_counter() - started
+
+    table = synthetic_mentions(template, rows)
+    with duckdb.connect(":memory:") as con:
+        memory_load_seconds = timed_insert(con)
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "load.duckdb"
     for stale in (db, db.with_name(db.name + ".wal")):
         stale.unlink(missing_ok=True)
     with duckdb.connect(str(db)) as con:
-        apply_schema(con)
-        con.register("new_mentions", table)
+        load_seconds = timed_insert(con)
         started = time.perf_counter()
-        con.execute(read_sql("load/insert_event_mentions.sql"))
-        load_seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        con.execute("BEGIN")
-        con.execute(read_sql("load/rebuild_events.sql"))
-        con.execute("COMMIT")
+        rebuild_events(con)
         rebuild_seconds = time.perf_counter() - started
         started = time.perf_counter()
         files = export_parquet(con, out_dir / "exports")
