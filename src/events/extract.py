@@ -95,6 +95,7 @@ def event_row(article: Article, event: CodedEvent, *, is_root: bool, added: date
         "actor2_char_offset": a2.char_offset,
         "action_char_offset": event.action_char_offset,
         "confidence": event.confidence,
+        "rule_id": None,
         "source_url": article.url,
         "source_name": article.source,
         "date_added": added,
