@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     actor2_char_offset      INTEGER,
     action_char_offset      INTEGER,
     confidence              DOUBLE,
+    rule_id                 VARCHAR,
     source_url              VARCHAR,
     source_name             VARCHAR,
     date_added              TIMESTAMP,
@@ -140,6 +141,7 @@ COMMENT ON COLUMN event_mentions.actor1_char_offset IS 'Character offset of Acto
 COMMENT ON COLUMN event_mentions.actor2_char_offset IS 'Character offset of Actor2 text in the article text';
 COMMENT ON COLUMN event_mentions.action_char_offset IS 'Character offset of the trigger in the article text';
 COMMENT ON COLUMN event_mentions.confidence IS 'Coder confidence in the event, 0..1';
+COMMENT ON COLUMN event_mentions.rule_id IS 'Coding rule that produced the event: the trigger-dictionary entry and argument frame (e.g. 04/rencontrer.v@meet:obj); NULL when not recorded';
 COMMENT ON COLUMN event_mentions.source_url IS 'URL of the reporting article (GDELT SOURCEURL)';
 COMMENT ON COLUMN event_mentions.source_name IS 'Name of the news source (outlet) of the reporting article';
 COMMENT ON COLUMN event_mentions.date_added IS 'When the event row was added to the warehouse (UTC)';

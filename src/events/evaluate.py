@@ -91,6 +91,26 @@ class Scores:
         }
 
 
+def error_lines(scores: Scores) -> list[tuple[str, str]]:
+    """The ``events evaluate --errors`` listing as (kind, line): missed gold events, matched events with a wrong
+    date or place, then spurious events, each with its trigger and the rule (``rule_id``: dictionary entry and
+    argument frame) that produced it, so a linguist can tell which rule to fix."""
+    lines: list[tuple[str, str]] = []
+    for miss in scores.misses:
+        lines.append(("missed", f"{miss['article_id']} {miss['actor1']['code']}→{miss['actor2']['code']} "
+                                f"{miss['cameo']} {miss.get('date')} «{miss.get('trigger')}»"))
+    for what, gold_event, row in scores.wrong_details:
+        expected = gold_event.get("date") if what == "date" else (gold_event.get("place") or {}).get("name")
+        got = row["event_date"] if what == "date" else row.get("action_geo_text")
+        lines.append((f"wrong {what}", f"{row['article_id']} {row['actor1_code']}→{row['actor2_code']} "
+                                       f"{row['event_code']}: gold {expected}, got {got} «{row['trigger']}»"))
+    for row in scores.spurious:
+        lines.append(("spurious", f"{row['article_id']} {row['actor1_code']}→{row['actor2_code']} "
+                                  f"{row['event_code']} {row['event_date']} «{row['trigger']}» "
+                                  f"rule {row.get('rule_id') or '?'} ({row['actor1_text']} / {row['actor2_text']})"))
+    return lines
+
+
 def load_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
     gold: dict[str, list[dict[str, Any]]] = {}
     with path.open(encoding="utf-8") as handle:

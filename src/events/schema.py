@@ -59,6 +59,7 @@ EVENT_FIELDS: list[tuple[str, pa.DataType]] = [
     ("actor2_char_offset", pa.int32()),
     ("action_char_offset", pa.int32()),
     ("confidence", pa.float64()),
+    ("rule_id", pa.string()),
     ("source_url", pa.string()),
     ("source_name", pa.string()),
     ("date_added", pa.timestamp("us")),

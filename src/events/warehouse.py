@@ -26,16 +26,22 @@ from events.articles import Article, Reject
 from events.data_files import DATA_DIR, read_tsv, split_alts
 from events.schema import EVENT_SCHEMA, events_table
 
-SCHEMA_VERSION = 2  # 1: first tables and views; 2: dimension tables
+SCHEMA_VERSION = 2  # 1: first tables and views; 2: dimension tables; then sql/migrations/NNN_*.sql (3: rule_id)
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 
 
 def sql_dir() -> Path:
-    """The project's ``sql/`` folder ($EVENTS_SQL_DIR overrides)."""
+    """The project's ``sql/`` folder: ``$EVENTS_SQL_DIR`` if set, else ``events/sql/`` in an installed wheel
+    (the wheel ships the top-level ``sql/`` there, see ``pyproject.toml``), else ``sql/`` at the top of the
+    source checkout (a checkout or an editable install)."""
     override = os.environ.get("EVENTS_SQL_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "sql"
+    package = Path(__file__).resolve().parent
+    installed = package / "sql"
+    if installed.is_dir():
+        return installed
+    return package.parents[1] / "sql"
 
 
 def read_sql(name: str) -> str:
@@ -54,25 +60,33 @@ def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Bring a warehouse to the current schema, keeping its data.
 
-    Runs sql/ddl/*.sql (CREATE ... IF NOT EXISTS: a new warehouse gets the current tables), then every
-    sql/migrations/NNN_*.sql whose number is above the recorded version (ALTER TABLE ... ADD COLUMN IF NOT
-    EXISTS and the like, for warehouses created by an older version), then sql/views/*.sql; each migration is
-    recorded in ``schema_version``.
+    Runs sql/ddl/*.sql (CREATE ... IF NOT EXISTS, then every COMMENT ON), every sql/migrations/NNN_*.sql whose
+    number is above the version recorded in ``schema_version`` (each recorded once applied), then
+    sql/views/*.sql. On a warehouse created by an older version the migrations run before the DDL, whose
+    comments name the columns they add; on a new warehouse they run after it and change nothing.
     """
-    for path in sorted((sql_dir() / "ddl").glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8"))
+    con.execute(read_sql("ddl/001_schema_version.sql"))
     row = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
     current = int(row[0]) if row else 0
-    for version, path in migrations():
-        if version > current:
-            con.execute(path.read_text(encoding="utf-8"))
-            con.execute(read_sql("load/record_schema_version.sql"),
-                        {"version": version, "description": path.stem.split("_", 1)[-1].replace("_", " ")})
+    pending = [(version, path) for version, path in migrations() if version > current]
+    if current:
+        _migrate(con, pending)
+    for path in sorted((sql_dir() / "ddl").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+    if not current:
+        _migrate(con, pending)
     for path in sorted((sql_dir() / "views").glob("*.sql")):
         con.execute(path.read_text(encoding="utf-8"))
     con.execute(read_sql("load/record_schema_version.sql"), {"version": SCHEMA_VERSION, "description": (
         "articles, event_mentions, events, rejects; dimensions cameo_event_codes, actors, places; "
         "views gdelt_events, who_met_whom")})
+
+
+def _migrate(con: duckdb.DuckDBPyConnection, pending: Sequence[tuple[int, Path]]) -> None:
+    for version, path in pending:
+        con.execute(path.read_text(encoding="utf-8"))
+        con.execute(read_sql("load/record_schema_version.sql"),
+                    {"version": version, "description": path.stem.split("_", 1)[-1].replace("_", " ")})
 
 
 def migrations() -> list[tuple[int, Path]]:

@@ -1,5 +1,6 @@
 """The `events` command line, exercised through its runner (real model, real files)."""
 
+import datetime as dt
 import json
 import re
 
@@ -134,3 +135,28 @@ def test_an_article_whose_coding_fails_is_quarantined_and_the_others_go_on(tmp_p
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert {r["article_id"] for r in rows} == {"good"}
     assert "coding_error" in result.stderr
+
+
+def test_evaluate_errors_name_the_rule_of_each_spurious_event(tmp_path, monkeypatch):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "a-1", "published_at": "2024-07-09", "text": (
+        "Le président kényan William Ruto a rencontré lundi à Nairobi le président somalien Hassan Cheikh "
+        "Mohamoud, puis a critiqué l'Éthiopie.")}, ensure_ascii=False) + "\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a-1", "events": [{
+        "actor1": {"code": "KENGOV", "country": "KEN"}, "actor2": {"code": "SOMGOV", "country": "SOM"},
+        "cameo": "040", "root": "04", "date": "2024-07-08", "symmetric": True, "trigger": "a rencontré"}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    spurious = {"article_id": "a-1", "actor1_code": "KENGOV", "actor1_country_code": "KEN",
+                "actor1_text": "William Ruto", "actor2_code": "ETHGOV", "actor2_country_code": "ETH",
+                "actor2_text": "l'Éthiopie", "event_code": "111", "event_root_code": "11",
+                "event_date": dt.date(2024, 7, 8), "trigger": "critiqué", "rule_id": "11/critiquer.v@accuse:obj"}
+    # the coder's output is given, so that the listing is what is tested
+    monkeypatch.setattr("events.cli._extract_rows", lambda *_args, **_options: [spurious])
+    result = runner.invoke(app, ["evaluate", "--articles", str(articles), "--gold", str(gold), "--errors"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if line.startswith("missed ")] == [
+        "missed a-1 KENGOV→SOMGOV 040 2024-07-08 «a rencontré»"]
+    (line,) = [line for line in lines if line.startswith("spurious ")]
+    assert "KENGOV→ETHGOV 111 2024-07-08 «critiqué» rule 11/critiquer.v@accuse:obj" in line

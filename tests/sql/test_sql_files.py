@@ -154,6 +154,7 @@ def _meeting(
     root: bool,
     added: dt.datetime,
     sentence: str,
+    rule_id: str,
 ) -> dict[str, object]:
     return {
         "global_event_id": MEETING_ID,
@@ -189,6 +190,7 @@ def _meeting(
         "actor2_char_offset": 30,
         "action_char_offset": 20,
         "confidence": confidence,
+        "rule_id": rule_id,
         "source_url": f"https://example.org/{article_id}",
         "source_name": source,
         "date_added": added,
@@ -204,6 +206,7 @@ MENTIONS = [
         True,
         dt.datetime(2023, 4, 6, 9, 15, 0),
         "Emmanuel Macron a rencontré Xi Jinping jeudi à Pékin.",
+        "04/rencontrer.v@meet:obj",
     ),
     _meeting(
         "lemonde-2023-04-06-001",
@@ -213,6 +216,7 @@ MENTIONS = [
         False,
         dt.datetime(2023, 4, 6, 9, 15, 0),
         "Le président français s'est entretenu avec Xi Jinping au Palais du peuple.",
+        "04/s_entretenir.v@meet:avec",
     ),
     _meeting(
         "figaro-2023-04-06-014",
@@ -222,6 +226,7 @@ MENTIONS = [
         False,
         dt.datetime(2023, 4, 6, 11, 40, 5),
         "À Pékin, Emmanuel Macron a été reçu par Xi Jinping.",
+        "04/recevoir.v@host:passive",
     ),
     {
         "global_event_id": CRITICISM_ID,
@@ -256,6 +261,7 @@ MENTIONS = [
         "actor2_char_offset": 55,
         "action_char_offset": 45,
         "confidence": 0.7,
+        "rule_id": "11/condamner.v@accuse:obj",
         "source_url": "https://example.org/figaro-2023-04-06-014",
         "source_name": "Le Figaro",
         "date_added": dt.datetime(2023, 4, 6, 11, 40, 5),
@@ -368,6 +374,8 @@ def test_table_columns(con: duckdb.DuckDBPyConnection) -> None:
     assert types["goldstein_scale"] == "DOUBLE"
     assert types["is_root_event"] == "BOOLEAN"
     assert types["date_added"] == "TIMESTAMP"
+    assert types["rule_id"] == "VARCHAR"
+    assert EVENT_COLUMNS.index("rule_id") == EVENT_COLUMNS.index("confidence") + 1
     assert dict(_columns(con, "articles"))["extra"] == "JSON"
 
 
@@ -398,7 +406,7 @@ def test_constraints(con: duckdb.DuckDBPyConnection) -> None:
 def test_gdelt_view_columns(con: duckdb.DuckDBPyConnection) -> None:
     names = _names(con, "gdelt_events")
     assert len(GDELT_2_COLUMNS) == 61
-    assert names == GDELT_2_COLUMNS
+    assert names == GDELT_2_COLUMNS  # the project's own provenance columns (rule_id...) stay out of it
     types = dict(_columns(con, "gdelt_events"))
     assert types["GLOBALEVENTID"] == "BIGINT"
     assert types["FractionDate"] == "DOUBLE"
@@ -426,12 +434,14 @@ def test_rebuild_events(loaded: duckdb.DuckDBPyConnection) -> None:
     # confidence tie (0.9) between figaro and lemonde sentence 3: the smallest article_id wins
     assert meeting["article_id"] == "figaro-2023-04-06-014"
     assert meeting["sentence"].startswith("À Pékin")
+    assert meeting["rule_id"] == "04/recevoir.v@host:passive"  # like trigger and confidence, from that mention
     assert meeting["is_root_event"] is True
     assert meeting["date_added"] == dt.datetime(2023, 4, 6, 9, 15, 0)
     assert meeting["event_date"] == dt.date(2023, 4, 6)
     assert isinstance(meeting["goldstein_scale"], float)
     criticism = events[CRITICISM_ID]
     assert (criticism["num_mentions"], criticism["num_articles"], criticism["num_sources"]) == (1, 1, 1)
+    assert criticism["rule_id"] == "11/condamner.v@accuse:obj"
     assert criticism["is_root_event"] is False
     types = dict(_columns(con, "events"))
     assert (types["event_date"], types["goldstein_scale"], types["num_mentions"]) == (

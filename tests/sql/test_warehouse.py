@@ -201,3 +201,79 @@ def test_an_older_warehouse_is_migrated_without_losing_data(tmp_path, monkeypatc
         assert con.execute("SELECT count(*), count(coder_note) FROM articles").fetchone() == (3, 0)
     with connect(db) as con:  # applied once
         assert con.execute("SELECT count(*) FROM schema_version WHERE version = 901").fetchone() == (1,)
+
+
+def _with_rule_ids(mentions: pa.Table) -> pa.Table:
+    """The coded mentions with a distinct rule id on each row (as the coder records them)."""
+    rules = [f"{root}/{trigger}.v@test:{n}" for n, (root, trigger) in
+             enumerate(zip(mentions["event_root_code"].to_pylist(), mentions["trigger"].to_pylist(), strict=True))]
+    return mentions.set_column(mentions.schema.get_field_index("rule_id"), "rule_id", pa.array(rules, pa.string()))
+
+
+def test_rule_id_goes_from_the_mention_to_its_event_and_the_exports(tmp_path, coded):
+    articles, mentions = coded
+    mentions = _with_rule_ids(mentions)
+    with connect(tmp_path / "events.duckdb") as con:
+        load(con, articles=articles, mentions=mentions)
+        key = ("global_event_id", "article_id", "sentence_index", "action_char_offset", "rule_id")
+        stored = con.execute(f"SELECT {', '.join(key)} FROM event_mentions ORDER BY ALL").fetchall()
+        assert stored == sorted(zip(*(mentions[c].to_pylist() for c in key), strict=True))
+        # an event's rule is its representative mention's, like its trigger and confidence
+        events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        same = con.execute("SELECT count(*) FROM events e JOIN event_mentions m USING (global_event_id, article_id, "
+                           "sentence_index, action_char_offset) WHERE e.rule_id = m.rule_id AND e.trigger = m.trigger"
+                           ).fetchone()[0]
+        assert same == events >= 2
+        expected = dict(con.execute("SELECT global_event_id, rule_id FROM events").fetchall())
+        out = tmp_path / "exports"
+        export_parquet(con, out)
+    exported = pq.read_table(out / "events")
+    assert exported.schema.field("rule_id").type == pa.string()
+    assert dict(zip(exported["global_event_id"].to_pylist(), exported["rule_id"].to_pylist(), strict=True)) == expected
+    assert sorted(pq.read_table(out / "event_mentions")["rule_id"].to_pylist()) == sorted(r[-1] for r in stored)
+    described = json.loads((out / "_schema.json").read_text(encoding="utf-8"))
+    for dataset in ("events", "event_mentions"):
+        (column,) = [c for c in described[dataset]["columns"] if c["name"] == "rule_id"]
+        assert "frame" in column["description"], column
+
+
+def _sql_before_rule_id(tmp_path: Path) -> Path:
+    """The sql/ folder as it was before rule_id: no such column in the DDL, no migration 003."""
+    old = tmp_path / "sql_before_rule_id"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "sql", old)
+    (old / "migrations" / "003_add_rule_id.sql").unlink()
+    for name in ("020_event_mentions.sql", "030_events.sql"):
+        path = old / "ddl" / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if "rule_id" not in line), encoding="utf-8")
+    return old
+
+
+def test_a_warehouse_from_before_rule_id_gets_the_column_and_keeps_its_rows(tmp_path, monkeypatch, coded):
+    articles, mentions = coded
+    db = tmp_path / "old.duckdb"
+    monkeypatch.setenv("EVENTS_SQL_DIR", str(_sql_before_rule_id(tmp_path)))
+    with connect(db) as con:
+        load(con, articles=articles, mentions=mentions.drop_columns(["rule_id"]))
+        assert con.execute("SELECT max(version) FROM schema_version").fetchone() == (2,)
+        before = {table: con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+                  for table in ("event_mentions", "events", "articles")}
+    monkeypatch.delenv("EVENTS_SQL_DIR")
+    with connect(db) as con:
+        for table in ("event_mentions", "events"):
+            rule = con.execute("SELECT data_type, comment FROM duckdb_columns() WHERE table_name = $t "
+                               "AND column_name = 'rule_id'", {"t": table}).fetchone()
+            assert rule is not None and rule[0] == "VARCHAR" and rule[1], table
+            assert con.execute(f"SELECT * EXCLUDE (rule_id) FROM {table} ORDER BY ALL").fetchall() == before[table]
+            assert con.execute(f"SELECT count(rule_id) FROM {table}").fetchone() == (0,)
+        assert con.execute("SELECT * FROM articles ORDER BY ALL").fetchall() == before["articles"]
+        assert con.execute("SELECT description FROM schema_version WHERE version = 3").fetchone() == ("add rule id",)
+        gdelt = con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'gdelt_events'").fetchone()
+        assert gdelt == (61,)
+        # the next load of the same articles records their rules
+        load(con, articles=articles, mentions=_with_rule_ids(mentions))
+        assert con.execute("SELECT count(*) = count(rule_id) FROM events").fetchone() == (True,)
+        export_parquet(con, tmp_path / "exports")
+    with connect(db) as con:  # applied once
+        assert con.execute("SELECT count(*) FROM schema_version WHERE version = 3").fetchone() == (1,)
+    assert None not in pq.read_table(tmp_path / "exports" / "events")["rule_id"].to_pylist()
