@@ -28,7 +28,7 @@ def nlp():
 @pytest.fixture
 def fail_coding_of(monkeypatch):
     """Make the coder raise on articles containing a given word; returns a function that undoes it."""
-    from events import coder
+    from events.coding import coder
 
     real = coder.Coder.code_doc
 

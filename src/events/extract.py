@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from events.articles import Article
 from events.cameo import lookup
-from events.coder import CodedEvent, Coder, Mention
+from events.coding import CodedEvent, Coder, Mention
 from events.countries import load_countries
 from events.nlp import DEFAULT_MODEL, load_model, parse
 from events.places import Place, load_gazetteer
@@ -95,7 +95,7 @@ def event_row(article: Article, event: CodedEvent, *, is_root: bool, added: date
         "actor2_char_offset": a2.char_offset,
         "action_char_offset": event.action_char_offset,
         "confidence": event.confidence,
-        "rule_id": None,
+        "rule_id": event.rule_id,
         "source_url": article.url,
         "source_name": article.source,
         "date_added": added,

@@ -5,12 +5,11 @@ from tests.conftest import shared_path
 
 
 def test_codebook_covers_the_codes_the_coder_emits():
-    from events.coder import load_triggers
+    from events.coding import load_lexicon
 
     codebook = load_codebook()
-    for readings in load_triggers().values():
-        for trigger in readings:
-            assert trigger.code in codebook, trigger
+    for trigger in load_lexicon().all_triggers():
+        assert trigger.code in codebook, trigger
     assert "036" in codebook
 
 

@@ -1,0 +1,167 @@
+"""The sentence coder: triggers → checks of modality → arguments → code, date and place of each event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from events.actors import ActorLexicon, Atom
+from events.actors import load_lexicon as load_actor_lexicon
+from events.coding.dating import event_date
+from events.coding.dedup import dedupe
+from events.coding.discourse import Discourse
+from events.coding.frames import find_arguments
+from events.coding.lexicon import Lexicon, load_lexicon
+from events.coding.mentions import Sentence
+from events.coding.modality import (
+    alleged,
+    anaphoric,
+    cancelled,
+    characterises,
+    conditional,
+    infinitive_follows,
+    is_intent,
+    negated,
+    sentenced,
+)
+from events.coding.places import action_place, country_place, dateline, sentence_places
+from events.coding.refine import refine_code
+from events.coding.triggers import find_trigger, trigger_text
+from events.coding.types import CodedEvent, Trigger
+from events.coding.words import words
+from events.dates import DateMention, find_dates
+from events.places import Gazetteer, load_gazetteer
+
+_VIOLENT_ROOTS = ("16", "17", "18", "19", "20")
+
+
+class Coder:
+    """Codes the events of parsed articles (one :class:`Discourse` per article)."""
+
+    def __init__(self, lexicon: ActorLexicon | None = None, gazetteer: Gazetteer | None = None,
+                 dictionary: Lexicon | None = None) -> None:
+        self.actors = lexicon or load_actor_lexicon()
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.lexicon = dictionary or load_lexicon()
+
+    def code_doc(self, doc: Doc, pub_date: date | None) -> list[CodedEvent]:
+        discourse = Discourse(pub_date=pub_date)
+        events: list[CodedEvent] = []
+        for index, sent in enumerate(doc.sents):
+            if index == 0:
+                discourse.open_article(dateline(sent, self.gazetteer, discourse.countries))
+            events.extend(self.code_sentence(sent, index, discourse))
+        return dedupe(events, self.lexicon)
+
+    def code_sentence(self, sent: Span, index: int, discourse: Discourse) -> list[CodedEvent]:
+        atoms = [a for a in self.actors.match(sent) if not _inside_longer_name(a, sent)]
+        ctx = Sentence(sent, atoms, discourse, [], index, self.lexicon)
+        ctx.places = sentence_places(sent, ctx.by_token, self.gazetteer, discourse.countries)
+        dates = find_dates(sent.text, discourse.pub_date, discourse.last_date)
+        events: list[CodedEvent] = []
+        for token in sent:
+            trigger = find_trigger(token, self.lexicon)
+            if trigger is None:
+                continue
+            coded = list(self._code_trigger(token, trigger, ctx, dates))
+            events.extend(coded)
+            discourse.add_events(coded)
+        # actors named in this sentence (in text order) for later pronouns, "ce dernier", surnames; "son hôte"
+        # enters as the actor it was resolved to
+        named = {}
+        for head in ctx.actor_heads():
+            mention = ctx.mention(sent.doc[head])
+            if mention is not None and mention.actor.kind != "counterpart":
+                named[mention.start] = (mention, sent.doc[head].dep_ in {"nsubj", "nsubj:pass"})
+        for event in events:
+            for role, mention in ((True, event.actor1), (False, event.actor2)):
+                if mention.actor.kind not in {"host"}:
+                    named[mention.start] = (mention, role or named.get(mention.start, (mention, False))[1])
+        days = [d.resolved.value for d in dates if d.resolved and d.resolved.precision == "day"
+                and (discourse.pub_date is None or d.resolved.value <= discourse.pub_date)]
+        discourse.close_sentence(named=[named[start] for start in sorted(named)], names=ctx.learnt,
+                                 places=ctx.places, events=events, days=days)
+        return events
+
+    def _code_trigger(self, token: Token, trigger: Trigger, ctx: Sentence,
+                      dates: list[DateMention]) -> Iterator[CodedEvent]:
+        if not self._reported_as_happened(token, trigger):
+            return
+        policy = self.lexicon.policy(trigger.code)
+        topic = trigger.pos == "NOUN" and self._topic_of_other_trigger(token)
+        if topic and not (trigger.code.startswith(_VIOLENT_ROOTS) and self._condemned(token)):
+            return  # "a salué la signature": the praise is the event; strikes or sanctions condemned still are
+        intent = is_intent(token)
+        intent_code = policy.intent
+        if intent and intent_code is None:
+            return
+        w = words()
+        found = [p for p in find_arguments(ctx, token, trigger) if not topic or p.confidence >= 0.85]
+        subtree = {t.i for t in token.subtree}
+        own_place = any(p.token in subtree for p in ctx.places)  # "lors de leur rencontre à Astana"
+        possessive = trigger.pos == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in w.possessives for c in token.children)
+        sports = bool({t.lower_ for t in ctx.sent} & w.sports_words)
+        for arguments in found:
+            actor1, actor2 = arguments.actor1, arguments.actor2
+            if actor1.actor.key == actor2.actor.key or not actor1.actor.key or not actor2.actor.key:
+                continue
+            if sports and not {actor1.actor.kind, actor2.actor.kind} & {"person", "title", "igo", "institution"}:
+                continue  # "Les Canadiennes rencontreront les Allemandes en demi-finale": teams, not states
+            if possessive and trigger.code.startswith("04") and not own_place \
+                    and ctx.discourse.met_before(ctx.index, {actor1.actor.key, actor2.actor.key}):
+                continue  # "à l'issue de leurs entretiens": the meeting reported earlier, not a second one
+            code = intent_code if intent and intent_code else refine_code(trigger.code, token)
+            when, precision = event_date(token, ctx.sent, dates, pub_date=ctx.discourse.pub_date,
+                                         story_date=ctx.discourse.last_date, intent=intent)
+            taken = {m.char_offset for m in (actor1, actor2) if m.actor.kind != "host"}
+            place = action_place(token, [p for p in ctx.places if p.char_offset not in taken],
+                                 ctx.discourse.last_place)
+            if self.lexicon.policy(code).strike_place and (place is None or place not in ctx.places):
+                # a strike with no place in its sentence hit the target's country, not the story's last venue
+                country = self.actors.countries.get(actor2.actor.country) if actor2.actor.country else None
+                place = country_place(actor2, country, self.gazetteer) or place
+            yield CodedEvent(
+                code=code, trigger=trigger_text(token), action_char_offset=token.idx, actor1=actor1, actor2=actor2,
+                symmetric=trigger.symmetric or intent, sentence_index=ctx.index, sentence=ctx.sent.text,
+                sentence_span=(ctx.sent.start_char, ctx.sent.end_char), event_date=when, date_precision=precision,
+                place=place, confidence=arguments.confidence, rule_id=f"{trigger.rule}:{arguments.how}",
+            )
+
+    def _reported_as_happened(self, token: Token, trigger: Trigger) -> bool:
+        """Not denied, hypothetical, referred back to, cancelled, a court's sentence or an alleged act."""
+        if negated(token) or conditional(token) or anaphoric(token) or cancelled(token):
+            return False
+        if trigger.pos == "VERB" and any(characterises(c) and find_trigger(c, self.lexicon) is not None
+                                         for c in token.children):
+            return False  # "a appelé à…, dans une critique des États-Unis": the noun says what the act was
+        if trigger.pos == "NOUN" and trigger.code.startswith("04") and any(
+                c.lemma_.lower() in words().not_a_meeting for c in token.children):
+            return False  # "ses échanges commerciaux", "un échange de prisonniers": no meeting
+        if sentenced(token):
+            return False  # "condamné à six mois de prison": a court's sentence, not a political condemnation
+        if alleged(token):
+            return False  # "a accusé Kinshasa de soutenir les rebelles": the alleged or requested act is no event
+        return not (trigger.code.startswith("12") and infinitive_follows(token))
+        # "refuse d'être le vassal de quiconque": declining to act is no rejection of a party
+
+    def _condemned(self, token: Token) -> bool:
+        reaction = find_trigger(token.head, self.lexicon)
+        return reaction is not None and self.lexicon.policy(reaction.code).reaction
+
+    def _topic_of_other_trigger(self, token: Token) -> bool:
+        """'ont salué la signature de l'accord': the noun names an event already reported, the topic of the
+        praise; the verb is the event here."""
+        head = token.head
+        return (token.dep_ in {"obj", "nsubj", "nsubj:pass"} and head.i != token.i
+                and head.pos_ in {"VERB", "AUX"} and find_trigger(head, self.lexicon) is not None)
+
+
+def _inside_longer_name(atom: Atom, sent: Span) -> bool:
+    """'Henri de Castries', 'François Hollande': a country or capital name inside a longer person name."""
+    if atom.kind not in {"country", "capital"}:
+        return False
+    return any(ent.label_ == "PER" and ent.start <= atom.start and atom.end <= ent.end
+               and (ent.end - ent.start) > (atom.end - atom.start) for ent in sent.ents)

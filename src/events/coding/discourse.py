@@ -1,0 +1,152 @@
+"""What earlier sentences of an article established: people named, subjects, events, the story's day and venue.
+
+The :class:`Discourse` is the only writer of that state: the sentence coder hands it what a sentence
+established (:meth:`add_events` as triggers are coded, :meth:`close_sentence` at the end); every other module
+only reads it. Reading never changes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from events.actors import Actor
+from events.coding.types import CodedEvent, Mention, PlaceMention
+from events.places import GEO_COUNTRY
+from events.text import fold
+
+PEOPLE = frozenset({"person", "title"})
+
+
+@dataclass(slots=True)
+class Discourse:
+    pub_date: date | None
+    last_date: date | None = None  # the story's current day
+    last_place: PlaceMention | None = None  # the venue of the article's story so far
+    dateline: PlaceMention | None = None  # "ASTANA, 4 juillet (Xinhua) --"
+    mentions: list[Mention] = field(default_factory=list)
+    subjects: list[Mention] = field(default_factory=list)  # actors in subject position, for "il", "elle"
+    events: list[CodedEvent] = field(default_factory=list)  # events coded so far (who acted on whom)
+    named: dict[str, Actor] = field(default_factory=dict)  # folded surname/full name → actor
+    countries: set[str] = field(default_factory=set)  # ISO2 of places named so far
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    def open_article(self, dateline: PlaceMention | None) -> None:
+        """The dateline is the venue until the text names another one."""
+        self.dateline = self.last_place = dateline
+
+    def add_events(self, events: list[CodedEvent]) -> None:
+        self.events.extend(events)
+
+    def close_sentence(self, *, named: list[tuple[Mention, bool]], names: list[tuple[str, Actor, bool]],
+                       places: list[PlaceMention], events: list[CodedEvent], days: list[date]) -> None:
+        """Remember what one sentence established.
+
+        ``named``: its actors in text order, each with whether it was a subject; ``names``: person names learnt
+        (name, actor, whether it overrides an earlier use of the name); ``days``: days the sentence names.
+        """
+        for name, actor, override in names:
+            key = fold(name)
+            if override:
+                self.named[key] = actor
+            else:
+                self.named.setdefault(key, actor)
+        for mention, subject in named:
+            self.mentions.append(mention)
+            if subject:
+                self.subjects.append(mention)
+        dated = [e for e in events if e.event_date is not None and e.date_precision == "day"]
+        if dated:  # the story's time is that of its last event, not of a date mentioned in passing
+            self.last_date = dated[-1].event_date
+        elif days:
+            self.last_date = days[-1]
+        self.countries.update(p.place.country_iso2 for p in places if p.place.country_iso2)
+        placed = [e.place for e in events if e.place is not None]
+        cities = [p for p in places if p.place.geo_type != GEO_COUNTRY]
+        if placed:
+            self.last_place = placed[-1]
+        elif cities:
+            self.last_place = cities[0]
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def named_actor(self, name: str) -> Actor | None:
+        return self.named.get(fold(name))
+
+    def last_pair(self, here: list[Mention] | None = None) -> tuple[Mention, Mention] | None:
+        """The two most recent people of different countries ('leur rencontre', 'les deux dirigeants');
+        ``here``: people named earlier in the current sentence, which come last."""
+        people = [m for m in [*self.mentions, *(here or [])] if m.actor.kind in PEOPLE]
+        if not people:
+            return None
+        last = people[-1]
+        for other in reversed(people):
+            if other.actor.key and other.actor.key != last.actor.key:
+                return other, last
+        return None
+
+    def last_other(self, not_key: str | None) -> Mention | None:
+        for mention in reversed(self.mentions):
+            if mention.actor.key and mention.actor.key != not_key:
+                return mention
+        return None
+
+    def salient(self) -> Mention | None:
+        """Antecedent of 'il' / 'elle': the last person in subject position, else the last person named."""
+        subjects = [m for m in self.subjects if m.actor.kind in PEOPLE | {"igo"}]
+        if subjects:
+            return subjects[-1]
+        people = [m for m in self.mentions if m.actor.kind in PEOPLE]
+        return people[-1] if people else (self.mentions[-1] if self.mentions else None)
+
+    def last_subject_country(self) -> str | None:
+        """The country of the last person in subject position ('son conseiller' is an official of theirs)."""
+        subjects = [m for m in self.subjects if m.actor.kind in PEOPLE and m.actor.country]
+        return subjects[-1].actor.country if subjects else None
+
+    def last_with_role(self, role: str | None, office: str | None) -> Actor | None:
+        """'la junte', 'le ministre' with no country: the last actor of that role in the story."""
+        if role is None or office in {"counterpart", "official"}:
+            return None
+        for mention in reversed(self.mentions):
+            if mention.actor.role == role and mention.actor.country and mention.actor.kind in PEOPLE:
+                return mention.actor
+        return None
+
+    def recent_partner(self, subject: Mention, *, sentence_index: int) -> Mention | None:
+        """The other party of the subject's latest event, if it was coded in the last two sentences."""
+        for event in reversed(self.events):
+            if event.sentence_index < sentence_index - 2:
+                return None
+            keys = (event.actor1.actor.key, event.actor2.actor.key)
+            if subject.actor.key in keys:
+                return event.actor2 if keys[0] == subject.actor.key else event.actor1
+        return None
+
+    def last_actor_on(self, subject: Mention) -> Mention | None:
+        """The last party that acted on the subject in this article (whom a reaction answers)."""
+        for event in reversed(self.events):
+            if event.actor2.actor.key == subject.actor.key and event.actor1.actor.key != subject.actor.key:
+                return event.actor1
+        return None
+
+    def partner_in_latest_event(self, key: str) -> Mention | None:
+        """The other party of the latest event between the actor of that key and another."""
+        for event in reversed(self.events):
+            keys = (event.actor1.actor.key, event.actor2.actor.key)
+            if key in keys and keys[0] != keys[1]:
+                return event.actor2 if keys[0] == key else event.actor1
+        return None
+
+    def last_acted_on_in_sentence(self, subject_key: str | None, sentence_index: int) -> Mention | None:
+        """'X s'en est pris à Y, le qualifiant de…, l'accusant de…': the party this subject just acted on."""
+        for event in reversed(self.events):
+            if event.sentence_index != sentence_index:
+                break
+            if subject_key and event.actor1.actor.key == subject_key and event.actor2.actor.kind != "host":
+                return event.actor2
+        return None
+
+    def met_before(self, sentence_index: int, pair: set[str]) -> bool:
+        """The two parties' meeting was reported in an earlier sentence ('à l'issue de leurs entretiens')."""
+        return any(e.sentence_index < sentence_index and e.code.startswith("04") and e.code not in {"042", "043"}
+                   and {e.actor1.actor.key, e.actor2.actor.key} == pair for e in self.events)

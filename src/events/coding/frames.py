@@ -1,0 +1,178 @@
+"""A trigger's two actors, found as its frame says.
+
+The frame (``data/frames.tsv``) lists the slots read for the second actor and the fallbacks tried when the
+parse gives none; the root's policy (``data/policies.tsv``) adds the guesses from the discourse that its kind
+of act allows. Every pair found carries the confidence of the least trusted way it was found and that way's
+name (``subject>obj``), which becomes part of the event's ``rule_id``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from events.coding import fallbacks
+from events.coding.coordination import conj_partner, conj_subjects, conj_targets, dont_members
+from events.coding.mentions import Sentence
+from events.coding.modality import gerund, is_passive, refers_back
+from events.coding.refine import refine_code
+from events.coding.slots import between, noun_source, read_slot
+from events.coding.subjects import after_word, pair_subject, passive_agent, subject
+from events.coding.types import Arguments, Mention, Trigger
+from events.coding.words import words
+
+
+def first_slot(ctx: Sentence, token: Token, trigger: Trigger) -> tuple[Mention | None, str]:
+    """The actor of the first of the frame's slots that holds one, and that slot's name."""
+    for slot in trigger.frame.targets:
+        found = read_slot(ctx, token, slot)
+        if found is not None:
+            return found, slot
+    return None, ""
+
+
+def find_arguments(ctx: Sentence, token: Token, trigger: Trigger) -> Iterator[Arguments]:
+    lexicon = ctx.lexicon
+    possessive_pair = trigger.pos == "NOUN" and any(
+        c.lower_ in words().plural_possessives and c.dep_ == "det" for c in token.children)
+    if (gerund(token) or possessive_pair) and token.sent.root.i != token.i and trigger.symmetric:
+        # "…se sont entretenus…, en convenant de poursuivre le dialogue": the main clause's parties
+        root = token.sent.root
+        main, _ = subject(ctx, root)
+        partner = conj_partner(ctx, root, main) if main is not None else None
+        if main is not None and partner is not None:
+            yield Arguments(main, partner, lexicon.confidence("main_clause"), "main_clause>conj_partner")
+            return
+    yield from _arguments(ctx, token, trigger)
+
+
+def _arguments(ctx: Sentence, token: Token, trigger: Trigger) -> Iterator[Arguments]:
+    lexicon = ctx.lexicon
+    frame = trigger.frame
+    pair = pair_subject(ctx, token)
+    if pair is None and trigger.pos == "NOUN" and any(
+            c.lower_ in words().plural_possessives and c.dep_ == "det" for c in token.children):
+        # "lors de leur rencontre à Astana", "il a rejoint avec Poutine le lieu de leur entretien"
+        pair = ctx.discourse.last_pair(ctx.mentions_before(token.i))
+    if pair is not None and frame.symmetric:
+        target, _ = first_slot(ctx, token, trigger)
+        if target is None or target.actor.key in {pair[0].actor.key, pair[1].actor.key}:
+            yield Arguments(pair[0], pair[1], lexicon.confidence("pair"), "pair>pair")
+            return
+    elif pair is not None:  # "les deux ministres ont promis une aide à Kiev": one event per minister
+        target, slot = first_slot(ctx, token, trigger)
+        if target is None:
+            target, slot = fallbacks.recipient(ctx, token, None), "recipient"
+        if target is not None:
+            for member in pair:
+                if member.actor.key != target.actor.key:
+                    yield Arguments(member, target, lexicon.confidence("pair_member"), f"pair_member>{slot}")
+            return
+    source, passive = subject(ctx, token)
+    source_how = "subject"
+    passive = passive or is_passive(token)
+    target, target_how = first_slot(ctx, token, trigger)
+    if passive:
+        agent = passive_agent(ctx, token)
+        patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
+        source, target, source_how, target_how = agent, patient, "passive_agent", "passive_subject"
+    elif target is None and "after_avec" in frame.fallbacks:
+        target, target_how = after_word(ctx, token, words().comitative), "after_avec"
+    if trigger.pos == "NOUN":
+        pair = between(ctx, token)
+        if pair is not None:
+            yield Arguments(pair[0], pair[1], lexicon.confidence("between"), "between>between")
+            return
+        if source is None:
+            source, source_how = noun_source(ctx, token), "noun_source"
+    if source is not None and target is not None and frame.symmetric and target.actor.key == source.actor.key:
+        target, target_how = None, ""  # "le prince" read as the subject himself: look for the partner elsewhere
+    if source is not None and target is None:
+        target, target_how = _fallback(ctx, token, trigger, source)
+    if source is None and target is not None and not passive:
+        source, source_how = fallbacks.linear(ctx, token, after=False, exclude=target), "linear_before"
+    yield from _pairs(ctx, token, trigger, (source, source_how), (target, target_how), passive=passive)
+
+
+def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) -> tuple[Mention | None, str]:
+    """The frame's fallbacks, then the policy's guesses from the discourse, until one finds an actor."""
+    frame = trigger.frame
+    if frame.symmetric:
+        partner = conj_partner(ctx, token, source)
+        if partner is not None:
+            return partner, "conj_partner"
+    for name in frame.fallbacks:
+        found: Mention | None = None
+        if name == "country_under":
+            found = fallbacks.country_under(ctx, token, source)
+        elif name == "host":
+            found = fallbacks.host(ctx, token, source)
+        elif name == "recipient":
+            found = fallbacks.recipient(ctx, token, source)
+        elif name == "linear":
+            found = fallbacks.linear(ctx, token, after=True, exclude=source)
+        if found is not None:
+            return found, name
+    policy = ctx.lexicon.policy(refine_code(trigger.code, token))  # what a statement says decides its addressee
+    for entry in policy.fallbacks:
+        name, _, condition = entry.partition(":")
+        if condition == "back" and not refers_back(token):
+            continue
+        if name in {"content", "content_or_place"}:
+            found = fallbacks.content_target(ctx, token, source, places=name == "content_or_place")
+        elif name == "last_actor_on":
+            found = ctx.discourse.last_actor_on(source)
+        elif name == "recent_partner":
+            found = ctx.discourse.recent_partner(source, sentence_index=ctx.index)
+        elif name == "recent_other":
+            found = fallbacks.recent_other(ctx, source)
+        elif name == "country_under":
+            found = fallbacks.country_under(ctx, token, source)
+        else:
+            found = None
+        if found is not None:
+            return found, name
+    return None, ""
+
+
+def _pairs(ctx: Sentence, token: Token, trigger: Trigger, source_found: tuple[Mention | None, str],
+           target_found: tuple[Mention | None, str], *, passive: bool) -> Iterator[Arguments]:
+    """The events of one trigger once its source and target are known (counterparts resolved; one event per
+    coordinated party)."""
+    lexicon = ctx.lexicon
+    source, source_how = source_found
+    target, target_how = target_found
+    if target is not None and target.actor.kind == "counterpart" and source is not None \
+            and any(w in target.text.lower().split() for w in words().several_markers):
+        # "a accueilli ses deux homologues": each of the two parties last named, other than the host
+        pair = ctx.discourse.last_pair()
+        members = [m for m in pair or () if m.actor.key != source.actor.key]
+        for member in members:
+            yield Arguments(source, Mention(member.actor, target.start, target.end, target.text, target.char_offset),
+                            lexicon.confidence("pair"), f"{source_how}>counterparts")
+        if members:
+            return
+    if target is not None and target.actor.kind == "counterpart":
+        target = fallbacks.resolve_counterpart(ctx, target, source)
+    if source is not None and source.actor.kind == "counterpart":
+        source = fallbacks.resolve_counterpart(ctx, source, target)
+    if source is not None and target is None and "plural_object" in trigger.frame.fallbacks:
+        members = fallbacks.plural_object(ctx, token, source)
+        for member in members:
+            yield Arguments(source, member, lexicon.confidence("plural_object"), f"{source_how}>plural_object")
+        if members:
+            return
+    if source is None or target is None:
+        return
+    confidence = min(lexicon.confidence(source_how), lexicon.confidence(target_how))
+    how = f"{source_how}>{target_how}"
+    yield Arguments(source, target, confidence, how)
+    for extra in conj_targets(ctx, token):
+        yield Arguments(source, extra, confidence, f"{source_how}>conj_target")
+    if not trigger.symmetric or passive:
+        for extra in conj_subjects(ctx, token, source if not passive else target):
+            yield Arguments(source, extra, confidence, f"{source_how}>conj_subject") if passive else \
+                Arguments(extra, target, confidence, f"conj_subject>{target_how}")
+    for member in dont_members(ctx, token, exclude={source.actor.key, target.actor.key}):
+        yield Arguments(source, member, lexicon.confidence("dont"), f"{source_how}>dont")

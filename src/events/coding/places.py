@@ -1,0 +1,162 @@
+"""Places in a sentence (where an event happened) and the place of one event.
+
+A name counts as a place when French grammar puts it there ("à Astana", "dans sa capitale, Astana", "le sommet
+de Rio", "…, où il a rencontré…"); the gazetteer resolves it with the countries the article named so far as
+context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Span, Token
+
+from events.actors import ATOM_CAPITAL, ATOM_PERSON, Atom
+from events.coding.types import Mention, PlaceMention
+from events.coding.words import words
+from events.countries import Country
+from events.places import GEO_COUNTRY, Gazetteer
+
+
+def dateline(sent: Span, gazetteer: Gazetteer, countries: Collection[str]) -> PlaceMention | None:
+    """A dateline opens the article with the place in capitals: 'ASTANA, 4 juillet (Xinhua) --'."""
+    found = []
+    for token in sent[:4]:
+        if not token.is_upper or not token.is_alpha:
+            break
+        found.append(token)
+    if not found or found[-1].i + 1 >= len(sent.doc) or sent.doc[found[-1].i + 1].text not in {",", "-", "(", "—"}:
+        return None
+    text = sent.doc[found[0].i:found[-1].i + 1].text
+    place = gazetteer.lookup(text.title(), context_countries=set(countries))
+    if place is None or place.geo_type == GEO_COUNTRY:
+        return None
+    return PlaceMention(place, found[0].i, text, found[0].idx)
+
+
+def opens_place(token: Token) -> bool:
+    """A word a place name follows: "à", "en", "dans"…; "A Moscou, …" (a capital À without its accent at the
+    start of a sentence); "de" after a venue or area noun ("le sommet de Rio", "à la frontière de la Pologne")."""
+    w = words()
+    if token.lower_ in w.place_preps or (token.text == "A" and token.i == token.sent.start):
+        return True
+    return (token.lower_ in w.de and token.i > token.sent.start
+            and token.doc[token.i - 1].lemma_.lower() in w.venue_nouns | w.area_words)
+
+
+def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
+                    countries: Collection[str]) -> list[PlaceMention]:
+    """Every place the sentence names, in text order (``countries``: ISO2 of places named earlier)."""
+    w = words()
+    context = set(countries)
+    seen: set[int] = set()
+    candidates: list[tuple[int, int]] = [(e.start, e.end) for e in sent.ents if e.label_ in {"LOC", "GPE"}]
+    candidates += [(a.start, a.end) for a in dict.fromkeys(by_token.values()) if a.kind == ATOM_CAPITAL]
+    for token in sent:
+        start = token.i + 1
+        prep = opens_place(token)
+        if prep and start < sent.end and sent.doc[start].lower_ in w.definite_articles:
+            start += 1
+        if prep and start < sent.end and sent.doc[start].text[:1].isupper():
+            end = start + 1
+            while end < sent.end and (sent.doc[end].text[:1].isupper() or sent.doc[end].text in {"-", "de"}) \
+                    and end - token.i < 5:
+                end += 1
+            candidates.append((start, end))
+    relative: set[int] = set()
+    for token in sent:  # "quittait New Delhi, où il venait de rencontrer…": the antecedent of "où"
+        if token.lower_ in w.where_pronouns and token.i > sent.start:
+            end = token.i - 1 if sent.doc[token.i - 1].text == "," else token.i
+            start = end
+            while start > sent.start and sent.doc[start - 1].text[:1].isupper() and end - start < 4:
+                start -= 1
+            if start < end:
+                candidates.append((start, end))
+                relative.add(start)
+    found: list[PlaceMention] = []
+    for start, end in sorted(candidates):
+        if start in seen:
+            continue
+        span = sent.doc[start:end]
+        text = span.text.strip(" ,.;")
+        if start not in relative and not is_place_use(span, by_token):
+            continue
+        place = None
+        for cut in range(len(span), 0, -1):  # longest prefix that the gazetteer knows
+            piece = sent.doc[start:start + cut].text
+            place = gazetteer.lookup(piece, context_countries=context)
+            if place is not None:
+                text = piece
+                break
+        if place is None:
+            continue
+        seen.update(range(start, end))
+        context.add(place.country_iso2)
+        found.append(PlaceMention(place, start, text, sent.doc[start].idx))
+    return found
+
+
+def is_place_use(span: Span, by_token: dict[int, Atom]) -> bool:
+    w = words()
+    head = span.root
+    atom = by_token.get(span.start)
+    if atom is not None and atom.kind == ATOM_PERSON:
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in w.definite_articles and span.start > 1:
+        before = span.doc[span.start - 2]
+    if before is not None and opens_place(before):
+        return True
+    if head.dep_ == "appos" and any(c.dep_ == "case" and c.lower_ in w.place_preps for c in head.head.children):
+        return True  # "dans sa capitale, Astana"
+    if span.start > 1 and span.doc[span.start - 1].text == "," and \
+            span.doc[span.start - 2].lemma_.lower() in w.settlement_nouns:
+        return True  # "sa capitale, Astana", parsed or not as an apposition
+    return any(c.dep_ == "case" and c.lower_ in w.place_preps for c in head.children)
+
+
+def is_place_phrase(token: Token, by_token: dict[int, Atom]) -> bool:
+    """'à Pékin', 'en Chine': a noun phrase introduced by a preposition of place (not a person's name)."""
+    atom = by_token.get(token.i)
+    if atom is not None and atom.kind == ATOM_PERSON:
+        return False
+    return any(c.dep_ == "case" and c.lower_ in words().place_preps for c in token.children)
+
+
+def governed_by(token: Token, trigger: Token) -> bool:
+    """The place hangs on the trigger itself, or on one of its arguments, not on another verb."""
+    current = token
+    for _ in range(4):
+        if current.i == trigger.i:
+            return True
+        if current.head.i == current.i or (current.i != token.i and current.pos_ in {"VERB", "AUX"}):
+            return False
+        current = current.head
+    return False
+
+
+def action_place(token: Token, places: list[PlaceMention], last: PlaceMention | None) -> PlaceMention | None:
+    """The place governed by the trigger, else the nearest city of the sentence, else the story's last venue.
+
+    A country ("en Ukraine") counts only when the trigger governs it: it is often a topic, not a venue.
+    """
+    attached = [p for p in places if governed_by(token.doc[p.token], token)]
+    attached_cities = [p for p in attached if p.place.geo_type != GEO_COUNTRY]
+    if attached_cities:
+        return min(attached_cities, key=lambda p: abs(p.token - token.i))
+    cities = [p for p in places if p.place.geo_type != GEO_COUNTRY]
+    if cities:
+        return cities[0]
+    if attached:
+        # "reçue en Inde" while the story is set in New Delhi: the city, which is in that country
+        if last is not None and last.place.country_iso2 == attached[0].place.country_iso2:
+            return last
+        return attached[0]
+    return last
+
+
+def country_place(target: Mention, country: Country | None, gazetteer: Gazetteer) -> PlaceMention | None:
+    """The target's country as the place of an act (a strike with no place in its sentence hit it)."""
+    if country is None:
+        return None
+    return PlaceMention(gazetteer.country_place(country), target.start, target.text, target.char_offset)
