@@ -28,7 +28,7 @@ from events.coding.modality import (
 )
 from events.coding.places import action_place, country_place, dateline, sentence_places
 from events.coding.refine import refine_code
-from events.coding.triggers import find_trigger, trigger_text
+from events.coding.triggers import anchor, find_trigger, trigger_text
 from events.coding.types import CodedEvent, Trigger
 from events.coding.words import words
 from events.dates import DateMention, find_dates
@@ -65,7 +65,7 @@ class Coder:
             trigger = find_trigger(token, self.lexicon)
             if trigger is None:
                 continue
-            coded = list(self._code_trigger(token, trigger, ctx, dates))
+            coded = list(self._code_trigger(token, anchor(token), trigger, ctx, dates))
             events.extend(coded)
             discourse.add_events(coded)
         # actors named in this sentence (in text order) for later pronouns, "ce dernier", surnames; "son hôte"
@@ -85,8 +85,9 @@ class Coder:
                                  places=ctx.places, events=events, days=days)
         return events
 
-    def _code_trigger(self, token: Token, trigger: Trigger, ctx: Sentence,
+    def _code_trigger(self, word: Token, token: Token, trigger: Trigger, ctx: Sentence,
                       dates: list[DateMention]) -> Iterator[CodedEvent]:
+        """``word``: the trigger as written; ``token``: the node that holds its arguments (:func:`anchor`)."""
         if not self._reported_as_happened(token, trigger):
             return
         policy = self.lexicon.policy(trigger.code)
@@ -124,7 +125,8 @@ class Coder:
                 country = self.actors.countries.get(actor2.actor.country) if actor2.actor.country else None
                 place = country_place(actor2, country, self.gazetteer) or place
             yield CodedEvent(
-                code=code, trigger=trigger_text(token), action_char_offset=token.idx, actor1=actor1, actor2=actor2,
+                code=code, trigger=trigger_text(token) if token.i == word.i else f"{token.text} {word.text}",
+                action_char_offset=word.idx, actor1=actor1, actor2=actor2,
                 symmetric=trigger.symmetric or intent, sentence_index=ctx.index, sentence=ctx.sent.text,
                 sentence_span=(ctx.sent.start_char, ctx.sent.end_char), event_date=when, date_precision=precision,
                 place=place, confidence=arguments.confidence, rule_id=f"{trigger.rule}:{arguments.how}",

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from events.coding import fallbacks
 from events.coding.coordination import conj_partner, conj_subjects, conj_targets, dont_members
 from events.coding.mentions import Sentence
-from events.coding.modality import gerund, is_passive, refers_back
+from events.coding.modality import gerund, is_passive, refers_back, reflexive
 from events.coding.refine import refine_code
 from events.coding.slots import between, noun_source, read_slot
 from events.coding.subjects import after_word, pair_subject, passive_agent, subject
@@ -25,10 +25,14 @@ from events.coding.words import words
 
 def first_slot(ctx: Sentence, token: Token, trigger: Trigger) -> tuple[Mention | None, str]:
     """The actor of the first of the frame's slots that holds one, and that slot's name."""
-    for slot in trigger.frame.targets:
-        found = read_slot(ctx, token, slot)
-        if found is not None:
-            return found, slot
+    holders = [token]
+    if trigger.pos == "NOUN" and token.dep_ == "obj" and token.head.pos_ in {"VERB", "AUX"}:
+        holders.append(token.head)  # a light verb holds the noun's arguments: "exprimer ses regrets à X"
+    for holder in holders:
+        for slot in trigger.frame.targets:
+            found = read_slot(ctx, holder, slot)
+            if found is not None:
+                return found, slot
     return None, ""
 
 
@@ -71,7 +75,8 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger) -> Iterator[Argume
             return
     source, passive = subject(ctx, token)
     source_how = "subject"
-    passive = passive or is_passive(token)
+    # "s'en est pris à X": a reflexive verb's être is no passive, whatever the subject's label
+    passive = (passive and not reflexive(token)) or is_passive(token)
     target, target_how = first_slot(ctx, token, trigger)
     if passive:
         agent = passive_agent(ctx, token)

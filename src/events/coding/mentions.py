@@ -164,6 +164,9 @@ class Sentence:
                 self.remember(per, group)
             return Mention(group, start, end, text, self.doc[roles[0].start].idx)
         role = roles[0]
+        if not demonyms:  # "le ministre kazakh", "le gouvernement ukrainien" whatever the parse made of the adjective
+            after = self.by_token.get(role.end)
+            demonyms = [after] if after is not None and after.kind == ATOM_DEMONYM and after.start == role.end else []
         country = (demonyms[0].country if demonyms else countries[0].country if countries else
                    terms[0].country if terms else None)
         if role.office == "counterpart":

@@ -154,14 +154,15 @@ def is_passive(token: Token) -> bool:
     children = list(token.children)
     if any(c.lower_ in w.passive_auxiliaries and c.pos_ == "AUX" for c in children):
         return True
-    if token.lemma_.lower() in w.etre_verbs or any(c.lower_ in w.se for c in children):
+    if token.lemma_.lower() in w.etre_verbs or reflexive(token):
         return False
     return "Voice=Pass" in str(token.morph) or any(c.dep_ == "aux:pass" for c in children)
 
 
 def reflexive(token: Token) -> bool:
     """The verb carries a reflexive clitic ('s'entretenir', 'se rendre', 'nous nous sommes réunis')."""
-    return any(c.lower_ in words().reflexive_clitics and c.dep_.startswith(("expl", "obj")) for c in token.children)
+    return any(c.lower_ in words().reflexive_clitics and (c.dep_.startswith(("expl", "obj", "iobj", "mark"))
+               or "Reflex=Yes" in str(c.morph)) for c in token.children)
 
 
 def characterises(token: Token) -> bool:

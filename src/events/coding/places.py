@@ -11,7 +11,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
-from events.actors import ATOM_CAPITAL, ATOM_PERSON, Atom
+from events.actors import ATOM_CAPITAL, ATOM_PERSON, ATOM_ROLE, Atom
 from events.coding.types import Mention, PlaceMention
 from events.coding.words import words
 from events.countries import Country
@@ -118,8 +118,8 @@ def is_place_use(span: Span, by_token: dict[int, Atom]) -> bool:
 def is_place_phrase(token: Token, by_token: dict[int, Atom]) -> bool:
     """'à Pékin', 'en Chine': a noun phrase introduced by a preposition of place (not a person's name)."""
     atom = by_token.get(token.i)
-    if atom is not None and atom.kind == ATOM_PERSON:
-        return False
+    if atom is not None and atom.kind in {ATOM_PERSON, ATOM_ROLE}:
+        return False  # "au gouvernement allemand", "à M. Poutine": a party, not a place
     return any(c.dep_ == "case" and c.lower_ in words().place_preps for c in token.children)
 
 

@@ -54,14 +54,18 @@ def _object(ctx: Sentence, token: Token) -> Mention | None:
                            for c in token.children):
         return pronoun_target(ctx, token)  # "l'accusant de…": a clitic the small model took for a det
     # an object the small model labelled as another argument, recognisable by its lack of preposition
-    objects += [c for c in token.children if c.dep_ in {"obl:agent", "obl:arg", "obl:mod"}
+    # (a participle the tagger took for a noun hangs its object as a noun modifier: "a visité Pékin")
+    mistagged = token.pos_ != "VERB" and any(c.dep_.startswith("aux") for c in token.children)
+    labels = {"obl:agent", "obl:arg", "obl:mod"} | ({"nmod"} if mistagged else set())
+    objects += [c for c in token.children if c.dep_ in labels
                 and c.pos_ in {"PROPN", "NOUN"} and c.lower_ not in w.time_words
                 and not any(g.dep_ == "case" for g in c.children) and c.i > token.i]
     # "a rencontré jeudi son homologue": the object hangs under "jeudi", whatever its label
     for child in [c for c in token.children if c.lower_ in w.time_words]:
         objects += [g for g in child.children if g.dep_ in {"nmod", "appos", "obj", "flat:name"}]
     for child in objects:
-        if any(c.dep_ == "case" for c in child.children) and child.dep_ == "obj":
+        if any(c.dep_ == "case" and c.lower_ not in w.partitive_articles for c in child.children) \
+                and child.dep_ == "obj":
             continue  # "arrivait de Pyongyang" parsed as an object: a prepositional phrase is none
         if child.dep_ in {"obj", "nmod", "appos", "flat:name", "obl:agent", "obl:arg", "obl:mod"} \
                 and child.lower_ not in w.time_words:
@@ -76,6 +80,9 @@ def _object(ctx: Sentence, token: Token) -> Mention | None:
 def _with(ctx: Sentence, token: Token) -> Mention | None:
     w = words()
     partner = child_with_case(token, w.comitative)
+    if partner is None:  # "auprès du gouvernement" parsed as an adverb with its noun below it
+        partner = next((g for c in token.children if c.lower_ in w.comitative and c.dep_ == "advmod"
+                        for g in c.children if g.pos_ in {"NOUN", "PROPN"}), None)
     if partner is not None and partner.pos_ == "PRON" and partner.lower_ in w.relative_objects:
         return antecedent(ctx, partner)
     found = ctx.mention(ctx.np_top(partner)) if partner is not None else None
@@ -103,6 +110,9 @@ def _indirect(ctx: Sentence, token: Token, *, places_as_recipients: bool) -> Men
                 return pronoun_target(ctx, token)
             return ctx.mention(child)
     recipient = child_with_case(token, w.to_preps)
+    if recipient is None:  # "a imputé l'attaque au gouvernement": "à X" attached to the object
+        objects = [c for c in token.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
+        recipient = child_with_case(objects[0], w.to_preps) if objects else None
     if recipient is not None:
         return ctx.resolve(ctx.np_top(recipient), recipient=places_as_recipients)
     return None
@@ -122,6 +132,9 @@ def place_country(ctx: Sentence, token: Token) -> Mention | None:
 def between(ctx: Sentence, token: Token) -> tuple[Mention, Mention] | None:
     """'l'entretien entre X et Y'."""
     child = child_with_case(token, words().between)
+    if child is None:  # "des exercices conjoints entre X et Y": under an adjective or participle of the noun
+        child = next((found for c in token.children if c.dep_ in {"amod", "acl"}
+                      for found in [child_with_case(c, words().between)] if found is not None), None)
     if child is None:
         return None
     first = ctx.mention(ctx.np_top(child))
@@ -129,6 +142,11 @@ def between(ctx: Sentence, token: Token) -> tuple[Mention, Mention] | None:
     # "l'entretien entre Donald Trump et Vladimir Poutine": the second name hung on the noun itself
     conj = conj or [c for c in token.children if c.dep_ == "conj" and c.i > child.i]
     second = ctx.mention(ctx.np_top(conj[0])) if conj else None
+    if first is not None and second is None:  # the parser hung "et Y" elsewhere: the actor right after "et"
+        end = ctx.group(ctx.np_top(child))[-1].i
+        joined = [t.i for t in ctx.sent if end < t.i <= end + 2 and t.lower_ in words().coordinators]
+        heads = [h for h in ctx.actor_heads() if joined and joined[0] < h <= joined[0] + 4]
+        second = ctx.mention(ctx.doc[heads[0]]) if heads else None
     if first is not None and second is not None:
         return first, second
     return None

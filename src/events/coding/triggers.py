@@ -34,26 +34,58 @@ def find_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
                 break
         if readings:
             break
-    reflexive = has_reflexive(token)
+    node = anchor(token)
+    reflexive = has_reflexive(node)
     for trigger in readings:
         if trigger.pos == "VERB" and token.pos_ == "PROPN":
             continue
         if trigger.reflexive is not None and trigger.pos == "VERB" and reflexive != trigger.reflexive:
             continue
-        if trigger.requires and not has_required(token, trigger.requires):
+        if trigger.requires and not has_required(node, trigger.requires, lexicon):
             continue
-        if trigger.phrase and not all(has_required(token, (word,)) for word in trigger.phrase):
+        if trigger.phrase and not all(has_required(node, (word,), lexicon) for word in trigger.phrase):
             continue
         return trigger
     return None
 
 
-def has_required(token: Token, wanted_words: Iterable[str]) -> bool:
-    """A required word under the trigger, or on the two words that govern it ('a annoncé … un paquet d'aide')."""
+def anchor(token: Token) -> Token:
+    """The token that holds a trigger's arguments in the parse: itself, or the auxiliary the small model made
+    the clause's head when it took the participle for an adverb, adjective or noun ('ont expulsé les
+    manifestants' parsed as 'ont' + adverb 'expulsé')."""
+    head = token.head
+    if token.pos_ in {"VERB", "AUX"} or head.i == token.i or not 0 < token.i - head.i <= 2:
+        return token
+    if head.lemma_ not in words().auxiliary_lemmas or head.pos_ not in {"AUX", "VERB"}:
+        return token
+    if any(c.dep_ in {"nsubj", "nsubj:pass", "obj"} for c in token.children):
+        return token
+    return head
+
+
+def has_required(token: Token, wanted_words: Iterable[str], lexicon: Lexicon | None = None) -> bool:
+    """A required word under the trigger, or on the two words that govern it ('a annoncé … un paquet d'aide').
+
+    Three levels down ("a signé une série d'accords", not "a signé une ordonnance entérinant le retrait du
+    traité"), and not through a noun of another event: in "a annoncé la suspension de son aide" the aid is what
+    is suspended, not what is announced.
+    """
     wanted = set(wanted_words)
     governors = [token.head, token.head.head] if token.head.i != token.i else []
-    # three levels down: "a signé une série d'accords", not "a signé une ordonnance entérinant le retrait du traité"
-    near = [g for c in token.children for g in (c, *c.children, *(x for k in c.children for x in k.children))]
+
+    def opaque(t: Token) -> bool:
+        return lexicon is not None and t.pos_ == "NOUN" and bool(lexicon.readings(t.lemma_.lower(), "NOUN")) \
+            and t.lemma_.lower() not in wanted and t.lower_ not in wanted
+
+    near: list[Token] = []
+    for child in token.children:
+        near.append(child)
+        if opaque(child):
+            continue
+        for grandchild in child.children:
+            near.append(grandchild)
+            if not opaque(grandchild):
+                near.extend(grandchild.children)
     return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in [*near, *governors])
 
 
