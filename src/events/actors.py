@@ -21,7 +21,9 @@ from events.text import fold
 
 ATOM_PERSON, ATOM_TERM, ATOM_COUNTRY, ATOM_CAPITAL, ATOM_ROLE, ATOM_DEMONYM = (
     "person", "term", "country", "capital", "role", "demonym")
-_MAX_PHRASE = 8
+_MAX_PHRASE = 16  # tokens: "Sabah Al-Ahmad Al-Jaber Al-Sabah" is ten
+# Characters that join the parts of a name into one ("Pays-Bas", "Côte d'Ivoire").
+_JOINERS = {"-", "'", "’"}
 # Country names that are also common first names or words: only actors when not followed by a name.
 _AMBIGUOUS_NAMES = {"maurice", "dominique", "grenade", "niger", "tonga", "samoa", "jordanie"}
 
@@ -115,9 +117,9 @@ class ActorLexicon:
             self._add(row["term"], ATOM_ROLE, row)
         for country in self.countries.by_iso3.values():
             for name in country.names:
-                self._add(name, ATOM_COUNTRY, {"country": country.iso3})
+                self._add(name, ATOM_COUNTRY, {"country": country.iso3, "name": name})
             for capital in country.capitals:
-                self._add(capital, ATOM_CAPITAL, {"country": country.iso3})
+                self._add(capital, ATOM_CAPITAL, {"country": country.iso3, "name": capital})
             for demonym in country.demonyms:
                 self._add(demonym, ATOM_DEMONYM, {"country": country.iso3})
 
@@ -129,6 +131,9 @@ class ActorLexicon:
                 if kind == ATOM_TERM and row["term"][:1].islower() and existing["term"][:1].isupper() \
                         and row.get("code") == existing.get("code"):
                     bucket[number] = (kind, row)
+                if kind in (ATOM_COUNTRY, ATOM_CAPITAL) and row["name"][:1].islower() \
+                        and row["country"] == existing["country"]:
+                    bucket[number] = (kind, row)  # "île Maurice" beside "Île Maurice": either case matches
                 return
         bucket.append((kind, row))
 
@@ -153,16 +158,17 @@ class ActorLexicon:
         """
         doc = span.doc
         prefixes = self._prefix_set()
-        folded = [fold(t.text) for t in span]
         i = span.start
         while i < span.end:
             found: list[Atom] = []
-            key = ""
             best: tuple[int, str] | None = None
             for j in range(i, min(span.end, i + _MAX_PHRASE)):
-                piece = folded[j - span.start]
-                key = key + piece if not key or not doc[j - 1].whitespace_ else f"{key} {piece}"
+                # the phrase as written, folded whole: "Royaume-Uni" (three tokens) → "royaume uni" like the table's
+                # key, "Kim Jong-un" → "kim jong un", "Côte d'Ivoire" → "cote d'ivoire"
+                key = fold(doc[i:j + 1].text)
                 if key not in prefixes:
+                    if doc[j].text in _JOINERS:
+                        continue  # "Royaume-" is no prefix of its own, "Royaume-Uni" is
                     break
                 if key in self._persons or key in self._phrases:
                     best = (j + 1, key)
@@ -190,7 +196,8 @@ class ActorLexicon:
                 atoms.append(Atom(kind, start, end, text, country=row["country"] or None, code=row["code"],
                                   role=row["role"]))
             elif kind in (ATOM_COUNTRY, ATOM_CAPITAL):
-                if capitalised:
+                # a name is matched as the table writes it: "Chine" capitalised, "pays du Cèdre" or "eSwatini" not
+                if capitalised or not row["name"][:1].isupper():
                     atoms.append(Atom(kind, start, end, text, country=row["country"],
                                       role="GOV" if kind == ATOM_CAPITAL else None))
             elif kind == ATOM_ROLE:

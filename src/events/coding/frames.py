@@ -19,7 +19,7 @@ from events.coding.modality import gerund, is_passive, refers_back, reflexive
 from events.coding.refine import refine_code
 from events.coding.slots import between, noun_source, read_slot
 from events.coding.subjects import after_word, pair_subject, passive_agent, subject
-from events.coding.types import Arguments, Mention, Trigger
+from events.coding.types import Arguments, Mention, Trigger, same_party
 from events.coding.words import words
 
 
@@ -91,7 +91,7 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger) -> Iterator[Argume
             return
         if source is None:
             source, source_how = noun_source(ctx, token), "noun_source"
-    if source is not None and target is not None and frame.symmetric and target.actor.key == source.actor.key:
+    if source is not None and target is not None and frame.symmetric and same_party(target.actor, source.actor):
         target, target_how = None, ""  # "le prince" read as the subject himself: look for the partner elsewhere
     if source is not None and target is None:
         target, target_how = _fallback(ctx, token, trigger, source)

@@ -114,6 +114,8 @@ def load_words(path: Path | None = None, *, required: Iterable[str] = ()) -> Wor
             raise row.error(f"word set {name!r} defined twice")
         if not name.replace("_", "").replace(":", "").isalnum():
             raise row.error(f"word set name {name!r}: letters, digits, '_' and ':' only")
+        if name.startswith("statement:") and name.removeprefix("statement:") not in load_codebook():
+            raise row.error(f"{name!r}: {name.removeprefix('statement:')!r} is not in the CAMEO codebook")
         sets[name] = frozenset(split_alts(row["words"]))
         order.append(name)
     missing = [name for name in required if name not in sets]

@@ -7,6 +7,7 @@ from datetime import date
 
 from events.actors import Actor
 from events.places import Place
+from events.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,21 @@ class Mention:
     end: int
     text: str
     char_offset: int
+
+
+def same_party(a: Actor, b: Actor) -> bool:
+    """One actor acting on itself: the same country with the same role (a country and its government are one
+    party), the same IGO, or the same person. Two actors of one country with different roles (government and
+    opposition, police and protesters) or two different people are two parties: a domestic event."""
+    if a.key != b.key:
+        return False
+    if not a.country or not b.country:
+        return a.code == b.code
+    if (a.role or "GOV") != (b.role or "GOV"):
+        return False
+    if a.kind == "person" and b.kind == "person":
+        return fold(a.name) == fold(b.name)
+    return True
 
 
 @dataclass(frozen=True, slots=True)
