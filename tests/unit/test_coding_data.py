@@ -148,3 +148,13 @@ def test_every_dictionary_entry_codes_its_example(coded_examples, trigger):
 def test_every_frame_codes_its_example(coded_examples, frame):
     rows = coded_examples[f"frame:{frame}"]
     assert any(f"@{frame}:" in str(r["rule_id"]) for r in rows), [r["rule_id"] for r in rows]
+
+
+def test_the_readme_examples_of_extending_the_coder_are_real_rows():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Extending the coder", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if "\t" in line]
+    assert len(rows) >= 4
+    data = "\n".join(path.read_text(encoding="utf-8") for path in DATA_DIR.rglob("*.tsv"))
+    for row in rows:
+        assert row in data.splitlines(), row

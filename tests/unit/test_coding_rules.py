@@ -392,6 +392,21 @@ CASES = [
         . . PUNCT punct 14
          """,
          [('NER', 'FRA', '161', 'rupture.n.161@break_between:between>between')]),
+    Case('frame-protest_to', '2024-06-03',
+         # Le gouvernement chinois a protesté auprès du gouvernement japonais.
+         """
+        Le le DET det 1
+        gouvernement gouvernement NOUN nsubj 4
+        chinois chinois ADJ amod 1
+        a avoir AUX aux:tense 4 Mood=Ind|Tense=Pres|VerbForm=Fin
+        protesté protester VERB ROOT 4 Tense=Past|VerbForm=Part
+        auprès auprès ADV advmod 4
+        du de ADP case 7
+        gouvernement gouvernement NOUN obl:arg 5
+        japonais japonais ADJ amod 7
+        . . PUNCT punct 4
+         """,
+         [('CHN', 'JPN', '140', 'protester.v.140@protest_to:subject>avec')]),
     Case('negated', '2024-06-03',
          # Le président français n'a pas rencontré le chancelier allemand.
          """
