@@ -68,12 +68,13 @@ def test_a_bad_header_is_an_error(tmp_path):
 
 
 @pytest.mark.parametrize(("row", "message"), [
-    ("meet\t1\tobj>nowhere\t\tdescription\tX a rencontré Y.", "unknown slot 'nowhere'"),
-    ("meet\t1\tobj\tguess\tdescription\tX a rencontré Y.", "unknown fallback 'guess'"),
-    ("meet\t2\tobj\t\tdescription\tX a rencontré Y.", "symmetric must be 0 or 1"),
+    ("meet\t1\tobj>nowhere\t\t\tdescription\tX a rencontré Y.", "unknown slot 'nowhere'"),
+    ("meet\t1\tobj\tguess\t\tdescription\tX a rencontré Y.", "unknown fallback 'guess'"),
+    ("meet\t2\tobj\t\t\tdescription\tX a rencontré Y.", "symmetric must be 0 or 1"),
+    ("arrest\t0\tobj\t\tPOLICE\tdescription\tX a été arrêté.", "implied 'POLICE' is no CAMEO role code"),
 ])
 def test_a_bad_frame_row_is_an_error(tmp_path, row, message):
-    header = "frame\tsymmetric\ttargets\tfallbacks\tdescription\texample\n"
+    header = "frame\tsymmetric\ttargets\tfallbacks\timplied\tdescription\texample\n"
     path = _write(tmp_path, "frames.tsv", header + row + "\n")
     with pytest.raises(DataFileError, match=re.escape(message)):
         load_frames(load_arguments(), path)

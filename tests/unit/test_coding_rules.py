@@ -407,6 +407,77 @@ CASES = [
         . . PUNCT punct 4
          """,
          [('CHN', 'JPN', '140', 'protester.v.140@protest_to:subject>avec')]),
+    Case('frame-police_act', '2024-06-03',
+         # Trois manifestants ont été interpellés par la police française.
+         """
+        Trois Trois NUM nummod 1
+        manifestants manifestant NOUN nsubj:pass 4 Number=Plur
+        ont avoir AUX aux:tense 4 Mood=Ind|Number=Plur|Tense=Pres|VerbForm=Fin
+        été être AUX aux:pass 4 Tense=Past|VerbForm=Part
+        interpellés interpeller VERB ROOT 4 Number=Plur|Tense=Past|VerbForm=Part|Voice=Pass
+        par par ADP case 7
+        la le DET det 7
+        police police NOUN obl:agent 4
+        française français ADJ amod 7
+        . . PUNCT punct 4
+         """,
+         [('FRA', 'FRA', '173', 'interpeller.v.173@police_act:passive_agent>passive_subject')]),
+    Case('frame-court_act', '2024-06-03',
+         # Le tribunal russe a condamné le journaliste américain à six ans de prison.
+         """
+        Le le DET det 1
+        tribunal tribunal NOUN nsubj 4
+        russe russe VERB amod 1 Tense=Past|VerbForm=Part
+        a avoir AUX aux:tense 4 Mood=Ind|Tense=Pres|VerbForm=Fin
+        condamné condamner VERB ROOT 4 Tense=Past|VerbForm=Part
+        le le DET det 6
+        journaliste journaliste NOUN obj 4
+        américain américain ADJ amod 6
+        à à ADP case 10
+        six six NUM nummod 10
+        ans an NOUN nmod 6 Number=Plur
+        de de ADP case 12
+        prison prison NOUN nmod 10
+        . . PUNCT punct 4
+         """,
+         [('RUS', 'USA', '116', 'condamner.v.116@court_act:subject>obj')]),
+    Case('implied-police', '2024-06-03',
+         # Trois manifestants ont été interpellés samedi à Paris.
+         """
+        Trois Trois NUM nummod 1
+        manifestants manifestant NOUN nsubj:pass 4 Number=Plur
+        ont avoir AUX aux:tense 4 Mood=Ind|Number=Plur|Tense=Pres|VerbForm=Fin
+        été être AUX aux:pass 4 Tense=Past|VerbForm=Part
+        interpellés interpeller VERB ROOT 4 Number=Plur|Tense=Past|VerbForm=Part|Voice=Pass
+        samedi samedi ADJ xcomp 4
+        à à ADP case 7
+        Paris Paris PROPN obl:mod 4 B-LOC
+        . . PUNCT punct 4
+         """,
+         [('FRA', 'FRA', '173', 'interpeller.v.173@police_act:implied>passive_subject')]),
+    Case('implied-court-and-former', '2024-06-03',
+         # L'ancien ministre a été condamné à deux ans de prison ferme par le tribunal de Lyon.
+         """
+        L' le DET det 2
+        ancien ancien ADJ amod 2
+        ministre ministre NOUN nsubj:pass 5
+        a avoir AUX aux:tense 5 Mood=Ind|Tense=Pres|VerbForm=Fin
+        été être AUX aux:pass 5 Tense=Past|VerbForm=Part
+        condamné condamner VERB ROOT 5 Tense=Past|VerbForm=Part|Voice=Pass
+        à à ADP case 8
+        deux deux NUM nummod 8
+        ans an NOUN obl:arg 5 Number=Plur
+        de de ADP case 10
+        prison prison NOUN nmod 8
+        ferme ferme ADJ amod 8
+        par par ADP case 14
+        le le DET det 14
+        tribunal tribunal NOUN obl:agent 5
+        de de ADP case 16
+        Lyon Lyon PROPN nmod 14 B-LOC
+        . . PUNCT punct 5
+         """,
+         [('FRA', 'FRA', '116', 'condamner.v.116@court_act:passive_agent>passive_subject')]),
     Case('negated', '2024-06-03',
          # Le président français n'a pas rencontré le chancelier allemand.
          """
@@ -535,7 +606,7 @@ CASES = [
         . . PUNCT punct 4
          """,
          [('IND', 'PAK', '112', 'accuser.v.112@act_on:subject>obj')]),
-    Case('sentenced', '2024-06-03',
+    Case('sentenced-is-116', '2024-06-03',
          # Le tribunal russe a condamné le journaliste américain à six ans de prison.
          """
         Le le DET det 1
@@ -553,7 +624,7 @@ CASES = [
         prison prison NOUN nmod 10
         . . PUNCT punct 4
          """,
-         []),
+         [('RUS', 'USA', '116', 'condamner.v.116@court_act:subject>obj')]),
     Case('anaphoric', '2024-06-03',
          # Cette rencontre entre le président français et le chancelier allemand a duré une heure.
          """

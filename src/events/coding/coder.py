@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 
@@ -24,12 +25,11 @@ from events.coding.modality import (
     infinitive_follows,
     is_intent,
     negated,
-    sentenced,
 )
 from events.coding.places import action_place, country_place, dateline, sentence_places
 from events.coding.refine import refine_code
 from events.coding.triggers import anchor, find_trigger, trigger_text
-from events.coding.types import CodedEvent, Trigger, same_party
+from events.coding.types import CodedEvent, PlaceMention, Trigger, same_party
 from events.coding.words import words
 from events.dates import DateMention, find_dates
 from events.places import Gazetteer, load_gazetteer
@@ -48,17 +48,37 @@ class Coder:
 
     def code_doc(self, doc: Doc, pub_date: date | None) -> list[CodedEvent]:
         discourse = Discourse(pub_date=pub_date)
+        sentences = list(doc.sents)
+        if not sentences:
+            return []
+        discourse.open_article(dateline(sentences[0], self.gazetteer, discourse.countries))
+        # a first pass finds every sentence's actor words and places: the countries the whole article names are
+        # the story's, for "la police" or "les manifestants" with no country of their own
+        prepared: list[tuple[list[Atom], list[PlaceMention]]] = []
+        context: set[str] = set()
+        story: Counter[str] = Counter()
+        for sent in sentences:
+            atoms = self._atoms(sent)
+            places = sentence_places(sent, _by_token(atoms), self.gazetteer, context)
+            context.update(p.place.country_iso2 for p in places if p.place.country_iso2)
+            story.update(p.place.country_iso3 for p in places if p.place.country_iso3)
+            story.update(country for country in map(_atom_country, atoms) if country)
+            prepared.append((atoms, places))
+        discourse.set_story(story)
         events: list[CodedEvent] = []
-        for index, sent in enumerate(doc.sents):
-            if index == 0:
-                discourse.open_article(dateline(sent, self.gazetteer, discourse.countries))
-            events.extend(self.code_sentence(sent, index, discourse))
+        for index, (sent, (atoms, places)) in enumerate(zip(sentences, prepared, strict=True)):
+            events.extend(self.code_sentence(sent, index, discourse, atoms=atoms, places=places))
         return dedupe(events, self.lexicon)
 
-    def code_sentence(self, sent: Span, index: int, discourse: Discourse) -> list[CodedEvent]:
-        atoms = [a for a in self.actors.match(sent) if not _inside_longer_name(a, sent)]
+    def _atoms(self, sent: Span) -> list[Atom]:
+        return [a for a in self.actors.match(sent) if not _inside_longer_name(a, sent)]
+
+    def code_sentence(self, sent: Span, index: int, discourse: Discourse, *, atoms: list[Atom] | None = None,
+                      places: list[PlaceMention] | None = None) -> list[CodedEvent]:
+        atoms = self._atoms(sent) if atoms is None else atoms
         ctx = Sentence(sent, atoms, discourse, [], index, self.lexicon)
-        ctx.places = sentence_places(sent, ctx.by_token, self.gazetteer, discourse.countries)
+        ctx.places = sentence_places(sent, ctx.by_token, self.gazetteer, discourse.countries) if places is None \
+            else places
         dates = find_dates(sent.text, discourse.pub_date, discourse.last_date)
         events: list[CodedEvent] = []
         for token in sent:
@@ -142,8 +162,6 @@ class Coder:
         if trigger.pos == "NOUN" and trigger.code.startswith("04") and any(
                 c.lemma_.lower() in words().not_a_meeting for c in token.children):
             return False  # "ses échanges commerciaux", "un échange de prisonniers": no meeting
-        if sentenced(token):
-            return False  # "condamné à six mois de prison": a court's sentence, not a political condemnation
         if alleged(token):
             return False  # "a accusé Kinshasa de soutenir les rebelles": the alleged or requested act is no event
         return not (trigger.code.startswith("12") and infinitive_follows(token))
@@ -159,6 +177,23 @@ class Coder:
         head = token.head
         return (token.dep_ in {"obj", "nsubj", "nsubj:pass"} and head.i != token.i
                 and head.pos_ in {"VERB", "AUX"} and find_trigger(head, self.lexicon) is not None)
+
+
+def _by_token(atoms: list[Atom]) -> dict[int, Atom]:
+    by_token: dict[int, Atom] = {}
+    for atom in atoms:
+        for i in range(atom.start, atom.end):
+            by_token.setdefault(i, atom)
+    return by_token
+
+
+def _atom_country(atom: Atom) -> str | None:
+    """The country an actor word names (a country, capital, demonym or person of the tables)."""
+    if atom.kind in {"country", "capital", "demonym"}:
+        return atom.country
+    if atom.kind == "person" and atom.persons:
+        return atom.persons[0].country
+    return None
 
 
 def _inside_longer_name(atom: Atom, sent: Span) -> bool:

@@ -7,6 +7,7 @@ only reads it. Reading never changes it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +17,8 @@ from events.places import GEO_COUNTRY
 from events.text import fold
 
 PEOPLE = frozenset({"person", "title"})
+# Roles of titles "les deux dirigeants", "leur rencontre" may refer to (not crowds: police, protesters, civilians).
+LEADER_ROLES = frozenset({"GOV", "MIL", "ELI", "IGO"})
 
 
 @dataclass(slots=True)
@@ -29,11 +32,16 @@ class Discourse:
     events: list[CodedEvent] = field(default_factory=list)  # events coded so far (who acted on whom)
     named: dict[str, Actor] = field(default_factory=dict)  # folded surname/full name → actor
     countries: set[str] = field(default_factory=set)  # ISO2 of places named so far
+    story: Counter[str] = field(default_factory=Counter)  # ISO3 → how often the whole article names the country
 
     # -- writing ---------------------------------------------------------------------------------------------
     def open_article(self, dateline: PlaceMention | None) -> None:
         """The dateline is the venue until the text names another one."""
         self.dateline = self.last_place = dateline
+
+    def set_story(self, countries: Counter[str]) -> None:
+        """The countries the whole article names (places, country names, capitals, demonyms, known people)."""
+        self.story = Counter(countries)
 
     def add_events(self, events: list[CodedEvent]) -> None:
         self.events.extend(events)
@@ -75,7 +83,8 @@ class Discourse:
     def last_pair(self, here: list[Mention] | None = None) -> tuple[Mention, Mention] | None:
         """The two most recent people of different countries ('leur rencontre', 'les deux dirigeants');
         ``here``: people named earlier in the current sentence, which come last."""
-        people = [m for m in [*self.mentions, *(here or [])] if m.actor.kind in PEOPLE]
+        people = [m for m in [*self.mentions, *(here or [])] if m.actor.kind == "person"
+                  or (m.actor.kind == "title" and (m.actor.role or "GOV") in LEADER_ROLES)]
         if not people:
             return None
         last = people[-1]
@@ -102,6 +111,19 @@ class Discourse:
         """The country of the last person in subject position ('son conseiller' is an official of theirs)."""
         subjects = [m for m in self.subjects if m.actor.kind in PEOPLE and m.actor.country]
         return subjects[-1].actor.country if subjects else None
+
+    def story_country(self, places_here: list[PlaceMention]) -> str | None:
+        """The country of a role named without one ("la police", "les manifestants", "le parquet"): the one
+        country of the sentence's places, else the country the article names most, else none."""
+        here = {p.place.country_iso3 for p in places_here if p.place.country_iso3}
+        if len(here) == 1:
+            return next(iter(here))
+        if not self.story:
+            return None
+        ranked = self.story.most_common(2)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and here:
+            return next((c for c, _ in ranked if c in here), ranked[0][0])
+        return ranked[0][0]
 
     def last_with_role(self, role: str | None, office: str | None) -> Actor | None:
         """'la junte', 'le ministre' with no country: the last actor of that role in the story."""

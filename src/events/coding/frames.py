@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from events.actors import country_actor
 from events.coding import fallbacks
 from events.coding.coordination import conj_partner, conj_subjects, conj_targets, dont_members
 from events.coding.mentions import Sentence
@@ -79,9 +80,12 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger) -> Iterator[Argume
     passive = (passive and not reflexive(token)) or is_passive(token)
     target, target_how = first_slot(ctx, token, trigger)
     if passive:
-        agent = passive_agent(ctx, token)
+        agent, agent_how = passive_agent(ctx, token), "passive_agent"
         patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
-        source, target, source_how, target_how = agent, patient, "passive_agent", "passive_subject"
+        if agent is None and frame.implied and patient is not None:
+            # "trois manifestants ont été interpellés": by the police of the story's country
+            agent, agent_how = _implied(ctx, token, frame.implied), "implied"
+        source, target, source_how, target_how = agent, patient, agent_how, "passive_subject"
     elif target is None and "after_avec" in frame.fallbacks:
         target, target_how = after_word(ctx, token, words().comitative), "after_avec"
     if trigger.pos == "NOUN":
@@ -98,6 +102,14 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger) -> Iterator[Argume
     if source is None and target is not None and not passive:
         source, source_how = fallbacks.linear(ctx, token, after=False, exclude=target), "linear_before"
     yield from _pairs(ctx, token, trigger, (source, source_how), (target, target_how), passive=passive)
+
+
+def _implied(ctx: Sentence, token: Token, role: str) -> Mention | None:
+    country = ctx.discourse.story_country(ctx.places)
+    if country is None:
+        return None
+    actor = country_actor(country, role, name=role, kind="title")
+    return Mention(actor, token.i, token.i + 1, token.text, token.idx)
 
 
 def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) -> tuple[Mention | None, str]:

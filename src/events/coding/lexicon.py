@@ -23,7 +23,10 @@ from events.coding.types import Frame, Policy, Trigger
 from events.data_files import DATA_DIR, DataFileError, read_rows, split_alts
 
 TRIGGER_COLUMNS = ("lemma", "pos", "code", "frame", "requires", "example")
-FRAME_COLUMNS = ("frame", "symmetric", "targets", "fallbacks", "description", "example")
+FRAME_COLUMNS = ("frame", "symmetric", "targets", "fallbacks", "implied", "description", "example")
+# CAMEO actor role (type) codes an implied agent may take.
+ROLE_CODES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SPY", "ELI", "BUS", "MED",
+                        "CVL", "REF", "HLH", "EDU", "LAB", "CRM", "HRI", "NGO", "REL", "AGR", "DEV", "IMG", "UAF"})
 ARGUMENT_COLUMNS = ("name", "kind", "confidence", "description")
 POLICY_COLUMNS = ("prefix", "fallbacks", "reaction", "one_per_sentence", "strike_place", "intent", "description")
 WORD_COLUMNS = ("set", "words", "description")
@@ -151,9 +154,12 @@ def load_frames(arguments: dict[str, Argument], path: Path | None = None) -> dic
                 raise row.error(f"unknown {kind} {name!r} (see arguments.tsv)")
         if row["frame"] in frames:
             raise row.error(f"frame {row['frame']!r} defined twice")
+        implied = row["implied"] or None
+        if implied is not None and implied not in ROLE_CODES:
+            raise row.error(f"implied {implied!r} is no CAMEO role code")
         frames[row["frame"]] = Frame(name=row["frame"], targets=targets, fallbacks=fallbacks,
                                      symmetric=_flag(row["symmetric"], row, "symmetric"), reflexive=None,
-                                     example=row["example"])
+                                     example=row["example"], implied=implied)
     return frames
 
 
@@ -228,7 +234,8 @@ def load_triggers(frames: dict[str, Frame], folder: Path | None = None) -> dict[
             if pos == "NOUN":
                 reflexive = None
             if reflexive is not frame.reflexive:
-                frame = Frame(frame.name, frame.targets, frame.fallbacks, frame.symmetric, reflexive, frame.example)
+                frame = Frame(frame.name, frame.targets, frame.fallbacks, frame.symmetric, reflexive, frame.example,
+                              frame.implied)
             base = f"{head}.{pos[0].lower()}.{code}"
             number = sum(1 for existing in ids if existing == base or existing.startswith(base + "."))
             rule = base if number == 0 else f"{base}.{number + 1}"

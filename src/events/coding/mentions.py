@@ -181,7 +181,7 @@ class Sentence:
                 self.remember(per, actor)
             return Mention(actor, start, end, text, self.doc[role.start].idx)
         w = words()
-        if country is None and any(
+        if country is None and role.role == "GOV" and any(
                 c.dep_ == "nmod" and c.pos_ in {"NOUN", "PROPN"} and c.i > role.end - 1
                 and any(k.dep_ == "case" and k.lower_ in w.de for k in c.children)
                 for c in self.doc[role.end - 1].children):
@@ -190,8 +190,17 @@ class Sentence:
             singular = "Number=Plur" not in str(self.doc[role.start].morph) and not any(
                 t.lower_ in w.plural_determiners for t in tokens)
             earlier = self.discourse.last_with_role(role.role, role.office) if singular else None
-            return Mention(earlier, start, end, text, self.doc[role.start].idx) if earlier else None
-        actor = country_actor(country, role.role, name=text, kind="title")
+            if earlier is not None:
+                return Mention(earlier, start, end, text, self.doc[role.start].idx)
+            if role.office == "counterpart" or role.role in {None, "", "IGO"} or (role.role == "GOV" and not singular) \
+                    or any(t.lower_ in w.two for t in tokens) or tokens[0].lower_ in w.possessives:
+                return None  # "les deux ministres", "les dirigeants", "son ambassadeur": not the story's country
+            # "la police", "les manifestants", "le parquet": of the story's country
+            country = self.discourse.story_country(self.places)
+            if country is None:
+                return None
+        former = role.role == "GOV" and any(t.lower_ in w.former for t in tokens if t.i < role.start)
+        actor = country_actor(country, "ELI" if former else role.role, name=text, kind="title")  # "l'ancien ministre"
         for per in self.unknown_person_names(tokens):
             self.remember(per, actor)
         return Mention(actor, start, end, text, self.doc[role.start].idx)

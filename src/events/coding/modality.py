@@ -65,15 +65,6 @@ def alleged(token: Token) -> bool:
     return False
 
 
-def sentenced(token: Token) -> bool:
-    """'condamné à cinq ans de prison', 'condamnés à mort', 'à une amende': a court's sentence."""
-    w = words()
-    if token.lemma_.lower() not in w.sentencing_verbs and token.lower_ not in w.sentencing_verbs:
-        return False
-    return any(any(k.dep_ == "case" and k.lower_ in w.to_preps for k in c.children)
-               and any(g.lower_ in w.sentence_words for g in c.subtree) for c in token.children)
-
-
 def anaphoric(token: Token) -> bool:
     """'Cette rencontre', 'ces entretiens' refer back to an event already reported."""
     return token.pos_ == "NOUN" and any(

@@ -36,12 +36,13 @@ def dateline(sent: Span, gazetteer: Gazetteer, countries: Collection[str]) -> Pl
 
 def opens_place(token: Token) -> bool:
     """A word a place name follows: "à", "en", "dans"…; "A Moscou, …" (a capital À without its accent at the
-    start of a sentence); "de" after a venue or area noun ("le sommet de Rio", "à la frontière de la Pologne")."""
+    start of a sentence); "de" after a venue or area noun ("le sommet de Rio", "à la frontière de la Pologne")
+    or an institution named by its seat ("le tribunal de Lyon", "le maire de Bordeaux")."""
     w = words()
     if token.lower_ in w.place_preps or (token.text == "A" and token.i == token.sent.start):
         return True
     return (token.lower_ in w.de and token.i > token.sent.start
-            and token.doc[token.i - 1].lemma_.lower() in w.venue_nouns | w.area_words)
+            and token.doc[token.i - 1].lemma_.lower() in w.venue_nouns | w.area_words | w.seat_nouns)
 
 
 def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,

@@ -26,6 +26,7 @@ class Frame:
     symmetric: bool
     reflexive: bool | None
     example: str
+    implied: str | None = None  # the role of the unnamed agent of a passive ("ont été interpellés": the police)
 
 
 @dataclass(frozen=True, slots=True)
