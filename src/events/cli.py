@@ -138,6 +138,9 @@ def evaluate(
     exclude_title: Annotated[list[str] | None, typer.Option(
         help="Leave out the articles whose title contains this text (case-insensitive; repeatable).")] = None,
     n_process: Annotated[int, typer.Option(help="Worker processes that parse and code.")] = 1,
+    calibrate: Annotated[Path | None, typer.Option(
+        help="Write the precision of each way the coder finds arguments (subject>obj, …) to this TSV file; "
+             "as src/events/data/confidence.tsv it becomes the events' confidence.")] = None,
 ) -> None:
     """Precision, recall and F1 (overall, root 04, per root), date and place accuracy against gold."""
     from events.evaluate import error_lines, load_gold, score
@@ -182,6 +185,23 @@ def evaluate(
         confusion = {k: v for k, v in figures["confusion"].items() if k.split("->")[0] != k.split("->")[1]}
         if confusion:
             out.print("root confusion (gold->predicted, same actors):", confusion)
+    if calibrate is not None:
+        lines = ["# Calibrated confidence: for each way the coder finds an event's two actors (source>target, as in",
+                 "# rule_id), the share of the events found that way that were right, measured by `events evaluate",
+                 "# --calibrate` on the set named below; ways with fewer than 5 events keep their prior",
+                 "# (arguments.tsv).",
+                 f"# Set: {articles}{f' --slice {part}' if part else ''}",
+                 "\t".join(("way", "rows", "right", "confidence"))]
+        lines += [f"{way}\t{n}\t{r}\t{p:.3f}" for way, n, r, p in scores.calibration()]
+        calibrate.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        err.print(f"calibration of {len(lines) - 6} ways written to {calibrate}")
+        if not as_json:
+            bands = Table(title="precision by confidence band")
+            for column in ("confidence", "rows", "right", "precision"):
+                bands.add_column(column, justify="right")
+            for band, values in figures["confidence_bands"].items():
+                bands.add_row(band, str(values["rows"]), str(values["right"]), f"{values['precision']:.2f}")
+            out.print(bands)
     if show_errors:
         styles = {"missed": "red", "spurious": "yellow"}
         for kind, line in error_lines(scores):

@@ -54,6 +54,7 @@ class Scores:
     misses: list[dict[str, Any]] = field(default_factory=list)
     wrong_details: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
     spurious: list[dict[str, Any]] = field(default_factory=list)
+    right: list[dict[str, Any]] = field(default_factory=list)  # predicted rows that matched a gold event
 
     @staticmethod
     def _prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
@@ -88,7 +89,32 @@ class Scores:
                          | {"gold": self.by_root_gold[root], "predicted": self.by_root_pred[root],
                             "matched": self.by_root_matched[root]} for root in roots},
             "confusion": {f"{g}->{p}": n for (g, p), n in sorted(self.confusion.items())},
+            "confidence_bands": self.confidence_bands(),
         }
+
+    def confidence_bands(self) -> dict[str, dict[str, float | int]]:
+        """Precision of the predicted rows by their ``confidence`` (bands 0.1 wide): is the column calibrated?"""
+        bands: dict[str, list[int]] = {}
+        for rows, right in ((self.right, 1), (self.spurious, 0)):
+            for row in rows:
+                low = min(int(float(row.get("confidence") or 0) * 10), 9) / 10
+                band = bands.setdefault(f"{low:.1f}-{low + 0.1:.1f}", [0, 0])
+                band[0] += 1
+                band[1] += right
+        return {name: {"rows": n, "right": r, "precision": round(r / n, 4)} for name, (n, r) in sorted(bands.items())}
+
+    def calibration(self, *, minimum: int = 5) -> list[tuple[str, int, int, float]]:
+        """(way, rows, right, precision) for each way arguments were found (the part of ``rule_id`` after the
+        frame: ``subject>obj``), over the predicted rows of this evaluation; ways with fewer rows are left out."""
+        counts: dict[str, list[int]] = {}
+        for rows, right in ((self.right, 1), (self.spurious, 0)):
+            for row in rows:
+                way = str(row.get("rule_id") or "").rpartition(":")[2]
+                if way:
+                    count = counts.setdefault(way, [0, 0])
+                    count[0] += 1
+                    count[1] += right
+        return [(way, n, r, round(r / n, 3)) for way, (n, r) in sorted(counts.items()) if n >= minimum]
 
 
 def error_lines(scores: Scores) -> list[tuple[str, str]]:
@@ -163,6 +189,7 @@ def score(rows: Iterable[dict[str, Any]], gold: dict[str, list[dict[str, Any]]])
                                                   _place_iso2(r, fips_iso2) == ((event.get("place") or {})
                                                                                 .get("country"))))
             unused.remove(best)
+            scores.right.append(best)
             scores.matched += 1
             scores.by_root_matched[root] += 1
             scores.confusion[(root, root)] += 1

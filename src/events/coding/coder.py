@@ -149,7 +149,8 @@ class Coder:
                 action_char_offset=word.idx, actor1=actor1, actor2=actor2,
                 symmetric=trigger.symmetric or intent, sentence_index=ctx.index, sentence=ctx.sent.text,
                 sentence_span=(ctx.sent.start_char, ctx.sent.end_char), event_date=when, date_precision=precision,
-                place=place, confidence=arguments.confidence, rule_id=f"{trigger.rule}:{arguments.how}",
+                place=place, confidence=self.lexicon.calibrated(arguments.how, arguments.confidence),
+                rule_id=f"{trigger.rule}:{arguments.how}",
             )
 
     def _reported_as_happened(self, token: Token, trigger: Trigger) -> bool:

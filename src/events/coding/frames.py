@@ -146,6 +146,10 @@ def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) ->
             found = fallbacks.recent_other(ctx, source)
         elif name == "country_under":
             found = fallbacks.country_under(ctx, token, source)
+        elif name == "story_government":
+            found = _implied(ctx, token, "GOV")
+            if found is not None and same_party(found.actor, source.actor):
+                found = None
         else:
             found = None
         if found is not None:

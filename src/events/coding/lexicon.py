@@ -14,7 +14,7 @@ A row that cannot be used (unknown frame, bad CAMEO code, wrong number of column
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,6 +74,7 @@ class Lexicon:
     arguments: dict[str, Argument]
     policies: dict[str, Policy]
     words: WordSets
+    calibration: dict[str, float] = field(default_factory=dict)  # way ("subject>obj") → measured precision
 
     def readings(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma, pos), ())
@@ -95,6 +96,10 @@ class Lexicon:
 
     def confidence(self, how: str) -> float:
         return self.arguments[how].confidence
+
+    def calibrated(self, way: str, prior: float) -> float:
+        """The share of events found this way that were right on the training set, else the prior."""
+        return self.calibration.get(way, prior)
 
 
 _DEFAULT_POLICY = Policy(prefix="", fallbacks=(), reaction=False, one_per_sentence=False, strike_place=False,
@@ -256,4 +261,22 @@ def load_lexicon() -> Lexicon:
     arguments = load_arguments()
     frames = load_frames(arguments)
     return Lexicon(triggers=load_triggers(frames), frames=frames, arguments=arguments,
-                   policies=load_policies(arguments), words=load_words(required=REQUIRED_SETS))
+                   policies=load_policies(arguments), words=load_words(required=REQUIRED_SETS),
+                   calibration=load_calibration())
+
+
+CALIBRATION_COLUMNS = ("way", "rows", "right", "confidence")
+
+
+def load_calibration(path: Path | None = None) -> dict[str, float]:
+    """``data/confidence.tsv``, written by ``events evaluate --calibrate`` on the training set."""
+    path = path or DATA_DIR / "confidence.tsv"
+    if not path.exists():
+        return {}
+    table: dict[str, float] = {}
+    for row in read_rows(path, columns=CALIBRATION_COLUMNS, required=CALIBRATION_COLUMNS):
+        try:
+            table[row["way"]] = float(row["confidence"])
+        except ValueError:
+            raise row.error(f"confidence {row['confidence']!r} is not a number") from None
+    return table
