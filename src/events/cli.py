@@ -209,6 +209,25 @@ def evaluate(
             out.print(Text.assemble((kind, styles.get(kind, "magenta")), " ", line), soft_wrap=True)
 
 
+@app.command()
+def learn(
+    articles: Annotated[Path, typer.Option(help="articles.jsonl of an annotated set (the training set).")],
+    gold: Annotated[Path, typer.Option(help="gold.jsonl of the same set.")],
+    out: Annotated[Path, typer.Option(help="Where to write the model (src/events/data/event_model.tsv is the "
+                                           "one the coder uses).")] = Path("src/events/data/event_model.tsv"),
+    part: Annotated[str | None, typer.Option("--slice", help="Only the articles at these positions, START:END.")]
+    = None,
+    folds: Annotated[int, typer.Option(help="Cross-validation folds over articles.")] = 5,
+    n_process: Annotated[int, typer.Option(help="Worker processes that parse and code.")] = 1,
+) -> None:
+    """Train the learned check of coded events on an annotated set; k-fold cross-validation picks its threshold."""
+    from events.learn import learn_command
+
+    for line in learn_command(articles, gold, out, part=part, folds=folds, n_process=n_process):
+        typer.echo(line)
+    err.print(f"model written to {out}")
+
+
 @app.command("normalize-dates")
 def normalize_dates() -> None:
     """Read TSV lines ``reference_date<TAB>expression`` on stdin; write ``expression<TAB>value``.

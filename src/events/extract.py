@@ -26,6 +26,7 @@ class ExtractOptions:
     model: str = DEFAULT_MODEL
     batch_size: int = 32
     n_process: int = 1
+    event_model: bool = True  # check events with the learned model when one is trained (events learn turns it off)
 
 
 def global_event_id(event_date: object, actor1_code: str, actor2_code: str, event_code: str,
@@ -144,7 +145,7 @@ _Result = tuple[Article, list[dict[str, object]], Exception | None]
 def _serial_results(articles: Iterable[Article], options: ExtractOptions, added: datetime) -> Iterator[_Result]:
     from events.workers import chunked
 
-    coder = Coder()
+    coder = Coder(event_model=options.event_model)
     for chunk in chunked(articles, 4 * options.batch_size):
         yield from _code_articles(coder, chunk, options, added)
 
@@ -184,9 +185,9 @@ def warm_up(model: str) -> None:
     _worker_coder()
 
 
-@lru_cache(maxsize=1)
-def _worker_coder() -> Coder:
-    return Coder()
+@lru_cache(maxsize=2)
+def _worker_coder(event_model: bool = True) -> Coder:
+    return Coder(event_model=event_model)
 
 
 def _code_chunk(job: tuple[list[Article], ExtractOptions, datetime]) -> list[_Result]:
@@ -194,7 +195,7 @@ def _code_chunk(job: tuple[list[Article], ExtractOptions, datetime]) -> list[_Re
     import pickle
 
     articles, options, added = job
-    results = _code_articles(_worker_coder(), articles, options, added)
+    results = _code_articles(_worker_coder(options.event_model), articles, options, added)
     for position, (article, _rows, error) in enumerate(results):
         if error is None:
             continue

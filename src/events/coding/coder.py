@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -14,6 +15,7 @@ from events.coding.dating import event_date
 from events.coding.dedup import dedupe
 from events.coding.discourse import Discourse
 from events.coding.frames import find_arguments
+from events.coding.learned import features, load_event_model
 from events.coding.lexicon import Lexicon, load_lexicon
 from events.coding.mentions import Sentence
 from events.coding.modality import (
@@ -41,10 +43,13 @@ class Coder:
     """Codes the events of parsed articles (one :class:`Discourse` per article)."""
 
     def __init__(self, lexicon: ActorLexicon | None = None, gazetteer: Gazetteer | None = None,
-                 dictionary: Lexicon | None = None) -> None:
+                 dictionary: Lexicon | None = None, *, event_model: bool = True) -> None:
+        """``event_model``: check each event with the learned model (``data/event_model.tsv``) when there is one;
+        off, every event the dictionary proposes is kept (what ``events learn`` trains on)."""
         self.actors = lexicon or load_actor_lexicon()
         self.gazetteer = gazetteer or load_gazetteer()
         self.lexicon = dictionary or load_lexicon()
+        self.model = load_event_model() if event_model else None
 
     def code_doc(self, doc: Doc, pub_date: date | None) -> list[CodedEvent]:
         discourse = Discourse(pub_date=pub_date)
@@ -68,7 +73,19 @@ class Coder:
         events: list[CodedEvent] = []
         for index, (sent, (atoms, places)) in enumerate(zip(sentences, prepared, strict=True)):
             events.extend(self.code_sentence(sent, index, discourse, atoms=atoms, places=places))
-        return dedupe(events, self.lexicon)
+        return self._checked(dedupe(events, self.lexicon))
+
+    def _checked(self, events: list[CodedEvent]) -> list[CodedEvent]:
+        """The learned model's probability becomes each event's confidence; events below its threshold go."""
+        if self.model is None:
+            return events
+        kept = []
+        for event in events:
+            actors = [(a.code, a.country, a.role) for a in (event.actor1.actor, event.actor2.actor)]
+            probability = self.model.probability(features(event.rule_id, event.code, actors))
+            if probability >= self.model.threshold:
+                kept.append(replace(event, confidence=round(probability, 3)))
+        return kept
 
     def _atoms(self, sent: Span) -> list[Atom]:
         return [a for a in self.actors.match(sent) if not _inside_longer_name(a, sent)]
