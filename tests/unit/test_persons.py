@@ -32,7 +32,9 @@ MAX_OVERLAP = timedelta(days=31)  # a hand-over, or a month-precise date
 MAX_GAP = timedelta(days=180)  # a caretaker nobody names, a government being formed
 
 COLUMNS = ("name", "aliases", "country", "code", "role", "office", "office_fr", "start", "end")
-ROLES = {"GOV", "MIL", "OPP", "PTY", "ELI", "REB", "LEG", "JUD", "SPY", "IGO"}
+# CAMEO role codes a person may hold
+ROLES = {"GOV", "MIL", "OPP", "PTY", "ELI", "REB", "LEG", "JUD", "SPY", "COP", "INS", "SEP", "UAF", "BUS", "CVL", "EDU",
+         "HRI", "LAB", "MED", "REL", "IGO", "NGO"}
 OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister",
            "minister", "official", "party_leader", "opposition_leader", "military", "spokesperson",
            "security_adviser", "igo_leader", "other"}
