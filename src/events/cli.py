@@ -253,47 +253,50 @@ def geocode(
     context: Annotated[str | None, typer.Option(help="Text around the name, used to rank candidates.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
 ) -> None:
-    """Resolve place names to GeoNames ids with GDELT geo fields (offline gazetteer)."""
-    from events.places import context_countries_from_text, load_gazetteer
+    """Resolve place names to GeoNames ids with GDELT geo fields (offline gazetteer).
+
+    Names are read as news writes them ("le Mali", "la province de Kandahar", "Moissac (Tarn-et-Garonne)"); with
+    '-', stdin holds one name a line or JSON lines ``{"name", "context"}``. A bad input (empty, too long, control
+    characters, unreadable JSON) gives a row with ``error`` set.
+    """
+    from events.places import geocode_row, load_gazetteer
 
     gazetteer = load_gazetteer()
-    cases: list[tuple[str, str | None]] = []
+    results: list[dict[str, object]] = []
     for name in names:
-        if name == "-":
-            for line in sys.stdin:
-                line = line.strip()
-                if not line:
-                    continue
-                if line.startswith("{"):
+        if name != "-":
+            results.append(geocode_row(gazetteer, name, context))
+            continue
+        for line in sys.stdin:
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            if line.lstrip().startswith("{"):
+                try:
                     record = json.loads(line)
-                    cases.append((str(record["name"]), record.get("context")))
-                else:
-                    cases.append((line, context))
-        else:
-            cases.append((name, context))
-    results = []
-    for name, ctx in cases:
-        context_countries = context_countries_from_text(ctx, name) if ctx else set()
-        place = gazetteer.lookup(name, context_countries=context_countries)
-        results.append({
-            "name": name,
-            "geonames_id": place.feature_id if place and place.geo_type != 1 else None,
-            "country_iso2": place.country_iso2 if place else None,
-            "country_fips": place.country_code if place else None,
-            "geo_type": place.geo_type if place else None,
-            "fullname": place.fullname if place else None,
-            "lat": place.lat if place else None,
-            "lon": place.lon if place else None,
-        })
+                except json.JSONDecodeError as exc:
+                    results.append({"name": line[:80], "error": f"unreadable JSON line: {exc.msg}"})
+                    continue
+                if not isinstance(record, dict) or "name" not in record:
+                    results.append({"name": line[:80], "error": "JSON line without a 'name'"})
+                    continue
+                results.append(geocode_row(gazetteer, record["name"], record.get("context", context)))
+            else:
+                results.append(geocode_row(gazetteer, line.strip(), context))
     if fmt == "jsonl":
         for result in results:
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         return
+    columns = ("name", "geonames_id", "kind", "country_iso2", "country_fips", "adm1_code", "fullname", "lat", "lon",
+               "error")
     table = Table()
-    for column in ("name", "geonames_id", "country_iso2", "country_fips", "geo_type", "fullname", "lat", "lon"):
+    for column in columns:
         table.add_column(column)
     for result in results:
-        table.add_row(*("" if v is None else str(v) for v in result.values()))
+        name = result.get("name")
+        shown = name if isinstance(name, str) and len(name) <= 80 else repr(name)[:80]
+        table.add_row(*(shown if c == "name" else "" if result.get(c) is None else str(result.get(c))
+                        for c in columns))
     out.print(table)
 
 
@@ -445,7 +448,8 @@ def bench_dates_command(
 
 @bench_app.command("places")
 def bench_places_command() -> None:
-    """Capitals and ambiguous names resolved to the right GeoNames id; gazetteer load time, lookups/s, memory."""
+    """Capitals and ambiguous names, and real-news place mentions (WiNER-fr: country and GeoNames id per kind),
+    resolved; gazetteer load time, lookups/s, memory."""
     from events.places_bench import run_places_benchmark
 
     _print_report("events bench places", run_places_benchmark())

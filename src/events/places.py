@@ -207,7 +207,7 @@ _TYPE_WORDS = {
     "gouvernorat": "admin", "canton": "admin", "comte": "admin", "district": "admin", "wilaya": "admin",
     "land": "admin", "kray": "admin", "krai": "admin", "prefecture": "admin", "republique autonome": "admin",
     "region autonome": "admin", "communaute autonome": "admin", "ville": "city", "commune": "city",
-    "village": "city", "localite": "city", "cite": "city",
+    "village": "city", "localite": "city", "cite": "city", "republique": "country",
 }
 _TYPE_PREFIX = re.compile(r"^(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r")\s+(?:de la |de l'|des |du |de |d')")
 _QUALIFIER = re.compile(r"^(.*?\S)\s*\(([^()]*)\)\s*$")
@@ -362,6 +362,8 @@ class _Builder:
                 self._add(name, number, french=True)
                 if name.isupper() and len(name) <= 4:  # "EAU", "RDC": only as written, in capitals
                     self.acronym_context.setdefault(name, set()).add(country.iso2)
+                    if len(name) >= 3 and _fold_key(name) not in _NEVER_PLACES | {"eau"}:  # "RDC" names its country
+                        self.names.setdefault(_fold_key(name), {}).setdefault(number, [False, True])
                 else:
                     self.context.setdefault(_words(fold(name)), set()).add(country.iso2)
             for demonym in country.demonyms:
@@ -483,7 +485,8 @@ class _Builder:
             name, geo_type, iso2, self.fips.get(iso2, iso2), country.iso3 if country else "", None,
             float(row["lat"]) if row["lat"] else None, float(row["lon"]) if row["lon"] else None, gid or None,
             name if geo_type == GEO_COUNTRY or not iso2 else f"{name}, {country_name}",
-            0, False, True, None, None, KIND_REGION if geo_type in {GEO_WORLD_STATE, GEO_US_STATE} else KIND_CITY,
+            0, False, True, None, None, KIND_COUNTRY if geo_type == GEO_COUNTRY
+            else KIND_REGION if geo_type in {GEO_WORLD_STATE, GEO_US_STATE} else KIND_CITY,
         ), gid or None)
 
     def _mark_french(self, number: int) -> None:
@@ -724,6 +727,8 @@ class Gazetteer:
         ranked = [self._place(c[0]) for c in self._ranked(entry, set(context_countries))]
         if written.hint == "admin":
             ranked = [p for p in ranked if p.kind in {KIND_ADM1, KIND_ADM2, KIND_REGION}] or ranked
+        elif written.hint == "country":
+            ranked = [p for p in ranked if p.kind == KIND_COUNTRY] or ranked
         elif written.hint == "city":
             ranked = [p for p in ranked if p.kind == KIND_CITY] or ranked
         area = self._area(written.qualifier) if written.qualifier else ()
@@ -828,3 +833,55 @@ def context_countries_from_text(text: str, name: str | None = None) -> set[str]:
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built once; well under 1 s from the cache, a few seconds without)."""
     return Gazetteer()
+
+
+_TYPE_BEFORE = re.compile(r"\b(province|région|region|département|departement|état|etat|oblast|gouvernorat|canton|"
+                          r"comté|comte|wilaya|préfecture|prefecture)\s+(?:de la |de l['’]|des |du |de |d['’])?\s*$",
+                          re.IGNORECASE)
+
+
+_DIVISION_BEFORE = re.compile(r"(?:^|\s)(?:le|la|les|du|au|aux|des)\s+$|(?:^|\s)l['’]\s*$", re.IGNORECASE)
+
+
+def geocode_row(gazetteer: Gazetteer, name: object, context: object = None) -> dict[str, object]:
+    """One ``events geocode`` answer: the place for ``name`` with the countries ``context`` names, as a row.
+
+    A bad input (not text, empty, too long, control characters) gives a row with ``error`` set, never an exception.
+    A type word written just before the name in the context ("la province de Nangarhar") asks for the division.
+    """
+    row: dict[str, object] = {"name": name, "error": None}
+    if not isinstance(name, str):
+        row["error"] = "name must be text"
+    elif context is not None and not isinstance(context, str):
+        row["error"] = "context must be text"
+    else:
+        row["error"] = place_name_error(name)
+    place = None
+    if row["error"] is None:
+        assert isinstance(name, str)
+        text = context if isinstance(context, str) else None
+        countries = gazetteer.context_countries(text, name) if text else set()
+        before = text[:text.find(name)] if text and name in text else ""
+        typed = _TYPE_BEFORE.search(before[-40:]) if before else None
+        if typed:
+            place = gazetteer.lookup(f"{typed.group(1)} de {name}", context_countries=countries)
+        elif _DIVISION_BEFORE.search(before[-8:]) or (text and before.rstrip().endswith("(")
+                                                      and text[len(before) + len(name):].lstrip().startswith(")")):
+            # "le Québec", "du Pendjab" (a town takes no article), "Châtellerault (Vienne)": a division first
+            place = gazetteer.lookup(f"région de {name}", context_countries=countries)
+        if place is None:
+            match = re.search(r"([^\W\d_]+)['’\s]+$", before)
+            place = gazetteer.lookup(name, context_countries=countries,
+                                     preposition=match.group(1) if match else None)
+    row.update({
+        "geonames_id": place.feature_id if place else None,
+        "kind": place.kind if place else None,
+        "country_iso2": place.country_iso2 if place else None,
+        "country_fips": place.country_code if place else None,
+        "geo_type": place.geo_type if place else None,
+        "adm1_code": place.adm1_code if place else None,
+        "fullname": place.fullname if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+    })
+    return row

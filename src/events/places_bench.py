@@ -1,4 +1,5 @@
-"""`events bench places`: capitals and ambiguous names → GeoNames ids; gazetteer load time, speed, memory.
+"""`events bench places`: capitals and ambiguous names → GeoNames ids; real-news place mentions (WiNER-fr) → country
+and GeoNames id per kind; gazetteer load time, speed, memory.
 
 The cases are in ``data/places_bench.tsv``. Each case is resolved the way the pipeline resolves a place:
 ``Gazetteer.lookup(name, context_countries=…, preposition=…)`` with the countries the context sentence names
@@ -9,12 +10,14 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import re
 import subprocess
 import sys
 import time
 import tracemalloc
 from dataclasses import dataclass
+from pathlib import Path
 
 from events.data_files import read_tsv, split_alts
 from events.places import Gazetteer
@@ -177,4 +180,93 @@ def run_places_benchmark() -> dict[str, object]:
         "build_seconds": round(load["build_seconds"], 3),
         "build_peak_rss_mb": round(load["build_peak_rss_mb"], 1),
         "failures": "; ".join(failures) if failures else "none",
+        **run_news_benchmark(gazetteer),
     }
+
+
+# -- the real-news benchmark: WiNER-fr place mentions ---------------------------------------------------------
+
+TARGET_NEWS_COUNTRY = 0.97
+TARGET_NEWS_CITY_ID = 0.95
+TARGET_NEWS_REGION_ID = 0.90
+NEWS_KINDS = ("country", "adm1", "adm2", "city", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class NewsCase:
+    doc: str
+    start: int
+    end: int
+    name: str
+    kind: str
+    country: str
+    expected: tuple[str, ...]  # accepted GeoNames ids (empty: only the country is scored)
+    split: str
+
+
+def winer_dir() -> Path | None:
+    """The WiNER-fr folder: ``$EVENTS_WINER_DIR``, else ``../shared/corpora/winer_fr`` beside the project."""
+    configured = os.environ.get("EVENTS_WINER_DIR")
+    candidates = [Path(configured)] if configured else []
+    root = Path(__file__).resolve().parents[2]
+    candidates += [root.parent / "shared" / "corpora" / "winer_fr", root / "shared" / "corpora" / "winer_fr"]
+    return next((c for c in candidates if c.is_dir()), None)
+
+
+def load_news_cases() -> list[NewsCase]:
+    return [NewsCase(row["doc"], int(row["start"]), int(row["end"]), row["name"], row["kind"], row["country"],
+                     tuple(split_alts(row["geonames_id"])), row["split"]) for row in read_tsv("places_winer.tsv")]
+
+
+def mention_sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a mention (WiNER texts put spaces around their full stops: " . ")."""
+    left = max(text.rfind("\n", 0, start), text.rfind(" . ", 0, start) + 2)
+    ends = [i for i in (text.find("\n", end), text.find(" . ", end)) if i != -1]
+    return text[left + 1:(min(ends) if ends else len(text)) + 2].strip()
+
+
+def run_news_benchmark(gazetteer: Gazetteer | None = None, corpus: Path | None = None,
+                       errors: list[str] | None = None) -> dict[str, object]:
+    """Country and GeoNames accuracy per kind and split on the WiNER-fr mentions, each resolved like ``events
+    geocode`` with its sentence as context. ``{"news_skipped": why}`` when the corpus is not there."""
+    from events.places import geocode_row, load_gazetteer
+
+    corpus = corpus or winer_dir()
+    if corpus is None:
+        return {"news_skipped": "WiNER-fr not found (set EVENTS_WINER_DIR or place ../shared/corpora/winer_fr)"}
+    gazetteer = gazetteer or load_gazetteer()
+    texts: dict[str, str] = {}
+    counts: dict[str, list[int]] = {}  # group → [mentions, country right, with id, id right]
+
+    def add(group: str, country_ok: bool, has_id: bool, id_ok: bool) -> None:
+        c = counts.setdefault(group, [0, 0, 0, 0])
+        c[0] += 1
+        c[1] += country_ok
+        c[2] += has_id
+        c[3] += id_ok
+
+    for case in load_news_cases():
+        if case.doc not in texts:
+            texts[case.doc] = (corpus / f"{case.doc}.txt").read_text(encoding="utf-8")
+        text = texts[case.doc]
+        if text[case.start:case.end].strip() != case.name:
+            raise ValueError(f"places_winer.tsv: {case.doc} {case.start}-{case.end} is not {case.name!r}")
+        row = geocode_row(gazetteer, case.name, mention_sentence(text, case.start, case.end))
+        country_ok = row["country_iso2"] == case.country
+        id_ok = bool(case.expected) and row["geonames_id"] in case.expected
+        for group in ("all", case.kind, f"split {case.split}"):
+            add(group, country_ok, bool(case.expected), id_ok)
+        if errors is not None and (not country_ok or (case.expected and not id_ok)):
+            errors.append(f"{case.kind}\t{case.name}\tgold {case.country} {'|'.join(case.expected) or '-'}\tgot "
+                          f"{row['country_iso2']} {row['geonames_id']} {row['fullname']}")
+    report: dict[str, object] = {}
+    for group in ("all", *NEWS_KINDS, "split tune", "split test"):
+        n, country, with_id, right = counts.get(group, [0, 0, 0, 0])
+        label = group.replace(" ", "_")
+        report[f"news_{label}_mentions"] = n
+        report[f"news_{label}_country_accuracy"] = round(country / n, 4) if n else None
+        report[f"news_{label}_geonames_accuracy"] = round(right / with_id, 4) if with_id else None
+    regions = [counts.get(k, [0, 0, 0, 0]) for k in ("adm1", "adm2")]
+    with_id = sum(c[2] for c in regions)
+    report["news_regions_geonames_accuracy"] = round(sum(c[3] for c in regions) / with_id, 4) if with_id else None
+    return report
