@@ -293,8 +293,8 @@ def geocode(
     for column in columns:
         table.add_column(column)
     for result in results:
-        name = result.get("name")
-        shown = name if isinstance(name, str) and len(name) <= 80 else repr(name)[:80]
+        raw = result.get("name")
+        shown = raw if isinstance(raw, str) and len(raw) <= 80 else repr(raw)[:80]
         table.add_row(*(shown if c == "name" else "" if result.get(c) is None else str(result.get(c))
                         for c in columns))
     out.print(table)

@@ -209,7 +209,8 @@ _TYPE_WORDS = {
     "region autonome": "admin", "communaute autonome": "admin", "ville": "city", "commune": "city",
     "village": "city", "localite": "city", "cite": "city", "republique": "country",
 }
-_TYPE_PREFIX = re.compile(r"^(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r")\s+(?:de la |de l'|des |du |de |d')")
+_TYPE_PREFIX = re.compile(r"^(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True))
+                          + r")\s+(?:de la |de l'|des |du |de |d')")
 _QUALIFIER = re.compile(r"^(.*?\S)\s*\(([^()]*)\)\s*$")
 _SAINT = re.compile(r"\b(st|ste)\b\.?\s*")
 _EDGE_PUNCTUATION = " \t\"'«»“”‘’.,;:!?[]"

@@ -221,3 +221,49 @@ def test_places_benchmark_reaches_its_targets():
     assert report["ambiguous_accuracy"] >= TARGET_AMBIGUOUS, report["failures"]
     assert report["lookups_per_second"] >= 50_000
     assert report["gazetteer_mb"] < 300
+
+
+# --- names as written, divisions, small towns, qualifiers, bad input, the real-news benchmark ----------------
+
+@pytest.mark.parametrize(("name", "geonames_id"), [
+    ("le Mali", "2453866"), ("l'Égypte", "357994"), ("les Pays-Bas", "2750405"), ("le Texas", "4736286"),
+    ("la Floride", "4155751"), ("Dordogne", "3021042"), ("Lombardie", "3174618"), ("Andalousie", "2593109"),
+    ("Saône-et-Loire", "2976082"), ("Moissac", "2993586"), ("Feyzin", "3018544"), ("Hirson", "3013258"),
+    ("Bormes-les-Mimosas", "3031532"), ("la province de Kandahar", "1138335"), ("Kandahar", "1138336"),
+    ("Donetsk", "709717"), ("oblast de Donetsk", "709716"), ("Paris", "2988507"), ("Bavière", "2951839"),
+    ("Moissac (Tarn-et-Garonne)", "2993586"), ("Londres (Ontario)", "6058560"), ("Valence (Drôme)", "2971053"),
+    ("Paris, Texas", "4717560"), ("RDC", "203312"),
+])
+def test_names_as_news_writes_them(gazetteer, name, geonames_id):
+    assert gazetteer.lookup(name).feature_id == geonames_id
+
+
+def test_divisions_have_gdelt_fields(gazetteer):
+    dordogne = gazetteer.lookup("Dordogne")
+    assert (dordogne.kind, dordogne.adm1_code, dordogne.country_code) == ("adm2", "FR75", "FR")
+    assert gazetteer.lookup("Moissac").fullname == "Moissac, Occitanie, France"
+    assert gazetteer.lookup("Moissac").adm1_code == "FR76"
+
+
+def test_normalizer_and_bad_input():
+    from events.places import geocode_row, load_gazetteer, normalize_place_name
+
+    written = normalize_place_name("Moissac (Tarn-et-Garonne)")
+    assert written.keys[0] == "moissac" and written.qualifier == "Tarn-et-Garonne"
+    assert normalize_place_name("la province de Kandahar").hint == "admin"
+    gazetteer = load_gazetteer()
+    assert geocode_row(gazetteer, "")["error"] == "empty name"
+    assert "too long" in geocode_row(gazetteer, "x" * 10_000)["error"]
+    assert "control character" in geocode_row(gazetteer, "Pa\x00ris")["error"]
+    assert geocode_row(gazetteer, 42)["error"] == "name must be text"
+    assert gazetteer.lookup("") is None and gazetteer.lookup("x" * 10_000) is None
+    row = geocode_row(gazetteer, "Vienne", "Un accident à Châtellerault (Vienne), hier.")
+    assert row["geonames_id"] == "2969280"
+
+
+def test_news_benchmark_reads_the_corpus_or_skips(monkeypatch, tmp_path):
+    from events import places_bench
+
+    monkeypatch.setattr(places_bench, "winer_dir", lambda: None)
+    assert "news_skipped" in places_bench.run_news_benchmark()
+    assert len(places_bench.load_news_cases()) >= 500
