@@ -122,6 +122,18 @@ NOT_LISTED: dict[tuple[str, str], tuple[tuple[date | None, date | None], ...]] =
     ("MCO", "foreign_minister"): ((None, date(2018, 12, 31)),),
     ("HTI", "foreign_minister"): ((None, date(1993, 8, 29)),),  # transitional and coup governments
     ("HND", "foreign_minister"): ((None, date(2002, 1, 26)),),
+    # foreign ministers of the smaller Caribbean states in the 1990s and 2000s
+    ("TTO", "foreign_minister"): ((None, date(1995, 10, 31)),),
+    ("BHS", "foreign_minister"): ((None, date(1992, 8, 20)),),
+    ("BRB", "foreign_minister"): ((None, date(1994, 9, 6)),),
+    ("ATG", "foreign_minister"): ((None, date(2014, 5, 31)),),
+    ("DMA", "foreign_minister"): ((None, date(2014, 11, 30)),),
+    ("GRD", "foreign_minister"): ((None, date(2019, 12, 31)),),
+    ("KNA", "foreign_minister"): ((None, date(2015, 1, 31)),),
+    ("LCA", "foreign_minister"): ((None, date(2011, 11, 30)),),
+    ("VCT", "foreign_minister"): ((None, date(2001, 3, 28)),),
+    ("GUY", "foreign_minister"): ((date(1991, 1, 1), date(1992, 9, 30)),),
+    ("SUR", "foreign_minister"): ((None, date(1991, 8, 31)),),
 }
 
 
