@@ -91,6 +91,7 @@ class ActorLexicon:
     def __init__(self) -> None:
         self.countries = load_countries()
         self._persons: dict[str, list[Person]] = {}
+        self._person_forms: dict[str, list[str]] = {}  # key → the names as the table writes them
         self._phrases: dict[str, list[tuple[str, dict[str, str]]]] = {}
         self._exact_case: set[str] = set()
         self._prefixes: set[str] | None = None
@@ -109,6 +110,9 @@ class ActorLexicon:
                 if " " not in key and key in first_names:
                     continue
                 self._persons.setdefault(key, []).append(person)
+                forms = self._person_forms.setdefault(key, [])
+                if alias not in forms:
+                    forms.append(alias)
         for row in read_tsv("actor_terms_fr.tsv"):
             self._add(row["term"], ATOM_TERM, row)
             if row["term"].isupper() and len(row["term"]) <= 3:  # UE, UA, OCS: only in capitals
@@ -161,7 +165,6 @@ class ActorLexicon:
         i = span.start
         while i < span.end:
             found: list[Atom] = []
-            best: tuple[int, str] | None = None
             for j in range(i, min(span.end, i + _MAX_PHRASE)):
                 # the phrase as written, folded whole: "Royaume-Uni" (three tokens) → "royaume uni" like the table's
                 # key, "Kim Jong-un" → "kim jong un", "Côte d'Ivoire" → "cote d'ivoire"
@@ -171,10 +174,11 @@ class ActorLexicon:
                         continue  # "Royaume-" is no prefix of its own, "Royaume-Uni" is
                     break
                 if key in self._persons or key in self._phrases:
-                    best = (j + 1, key)
-            if best is not None:
-                end, key = best
-                found = self._atoms_for(doc[i:end].text, key, i, end)
+                    # the longest phrase that names something as written: a lower-case "prince héritier saoudien"
+                    # (a person's alias, capitalised only) leaves the role "prince héritier"
+                    atoms = self._atoms_for(doc[i:j + 1].text, key, i, j + 1)
+                    if atoms:
+                        found = atoms
             if found:
                 yield from found
                 i = found[0].end
@@ -185,7 +189,7 @@ class ActorLexicon:
         capitalised = text[:1].isupper()
         atoms: list[Atom] = []
         persons = self._persons.get(key)
-        if persons and capitalised:
+        if persons and capitalised and any(_case_fits(form, text) for form in self._person_forms.get(key, [text])):
             atoms.append(Atom(ATOM_PERSON, start, end, text, persons=tuple(persons)))
         for kind, row in self._phrases.get(key, ()):
             if kind == ATOM_TERM:
@@ -193,6 +197,8 @@ class ActorLexicon:
                     continue
                 if row["term"][:1].isupper() and not capitalised and not text.isupper():
                     continue  # "Union" names the EU, "union" does not; "maître du Kremlin" is lower case
+                if not _case_fits(row["term"], text):
+                    continue  # "Le monde agricole" at the start of a sentence is not the newspaper
                 atoms.append(Atom(kind, start, end, text, country=row["country"] or None, code=row["code"],
                                   role=row["role"]))
             elif kind in (ATOM_COUNTRY, ATOM_CAPITAL):
@@ -205,6 +211,17 @@ class ActorLexicon:
             elif kind == ATOM_DEMONYM:
                 atoms.append(Atom(kind, start, end, text, country=row["country"]))
         return atoms
+
+
+def _case_fits(written: str, text: str) -> bool:
+    """Every word the table capitalises after the first is capitalised in the text too ("Bruno Le Maire" is
+    not "le maire", "Le Monde" is not "Le monde agricole"); the text in capitals (a headline) always fits."""
+    if text.isupper():
+        return True
+    table_words, text_words = written.split(), text.split()
+    if len(table_words) != len(text_words):
+        return True
+    return all(not t[:1].isupper() or w[:1].isupper() for t, w in zip(table_words[1:], text_words[1:], strict=True))
 
 
 def person_actor(persons: tuple[Person, ...], when: date | None) -> Actor:

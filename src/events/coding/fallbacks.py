@@ -35,12 +35,19 @@ def linear(ctx: Sentence, token: Token, *, after: bool, exclude: Mention | None)
     for head in ordered:
         if not after and ctx.in_prepositional_phrase(ctx.doc[head]):
             continue
+        if _quoted_source(ctx.doc[head]):
+            continue  # "selon l'AFP": who reports, not who acts
         if _igo_complement(ctx, ctx.doc[head]):
             continue
         mention = ctx.mention(ctx.doc[head])
         if mention is not None and (exclude is None or mention.actor.key != exclude.actor.key):
             return mention
     return None
+
+
+def _quoted_source(token: Token) -> bool:
+    """'selon l'AFP', 'd'après Greenpeace': the source of a report."""
+    return any(c.dep_ == "case" and c.lower_ in words().source_preps for c in token.children)
 
 
 def _igo_complement(ctx: Sentence, token: Token) -> bool:
@@ -76,7 +83,8 @@ def content_target(ctx: Sentence, token: Token, subject: Mention, *, places: boo
 
 def recent_other(ctx: Sentence, subject: Mention) -> Mention | None:
     """The last actor of another country named in this or the previous sentence."""
-    here = [m for m in (ctx.mention(ctx.doc[h]) for h in ctx.actor_heads()) if m is not None]
+    here = [m for m in (ctx.mention(ctx.doc[h]) for h in ctx.actor_heads() if not _quoted_source(ctx.doc[h]))
+            if m is not None]
     for mention in reversed(here + ctx.discourse.mentions[-4:]):
         if mention.actor.key and mention.actor.key != subject.actor.key and mention.actor.kind != "counterpart":
             return mention

@@ -124,6 +124,9 @@ class Sentence:
         ('reprocher à Pékin', 'déclarer à Washington')."""
         if not recipient and self.is_place_phrase(head) and head.i not in self._person_tokens():
             return None
+        w = words()
+        if any(c.lower_ in w.negative_determiners for c in head.children if c.dep_ == "det"):
+            return None  # "aucune juridiction": nobody
         tokens = self.group(head)
         atoms: list[Atom] = []
         for tok in tokens:
@@ -193,7 +196,8 @@ class Sentence:
             if earlier is not None:
                 return Mention(earlier, start, end, text, self.doc[role.start].idx)
             if role.office == "counterpart" or role.role in {None, "", "IGO"} or (role.role == "GOV" and not singular) \
-                    or any(t.lower_ in w.two for t in tokens) or tokens[0].lower_ in w.possessives:
+                    or (role.role == "GOV" and any(t.lower_ in w.two for t in tokens)) \
+                    or tokens[0].lower_ in w.possessives:
                 return None  # "les deux ministres", "les dirigeants", "son ambassadeur": not the story's country
             # "la police", "les manifestants", "le parquet": of the story's country
             country = self.discourse.story_country(self.places)

@@ -74,6 +74,7 @@ REQUIRED_SETS = (
     "settlement_nouns",
     "several_markers",
     "singular_possessives",
+    "source_preps",
     "speech_verbs",
     "sports_words",
     "stressed_pronouns",
