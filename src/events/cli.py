@@ -256,8 +256,10 @@ def geocode(
     """Resolve place names to GeoNames ids with GDELT geo fields (offline gazetteer).
 
     Names are read as news writes them ("le Mali", "la province de Kandahar", "Moissac (Tarn-et-Garonne)"); with
-    '-', stdin holds one name a line or JSON lines ``{"name", "context"}``. A bad input (empty, too long, control
-    characters, unreadable JSON) gives a row with ``error`` set.
+    '-', stdin holds one name a line or JSON lines ``{"name", "context"}``. ``match`` says how the place was found:
+    by its name, by a name spelt alike whose country the context names ("Racca"), or — for a name the gazetteer
+    does not know — as the area the context names nearest to it ("Entrelacs (Savoie)" → Savoie). A bad input
+    (empty, too long, control characters, unreadable JSON) gives a row with ``error`` set.
     """
     from events.places import geocode_row, load_gazetteer
 
@@ -288,7 +290,7 @@ def geocode(
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         return
     columns = ("name", "geonames_id", "kind", "country_iso2", "country_fips", "adm1_code", "fullname", "lat", "lon",
-               "error")
+               "match", "error")
     table = Table()
     for column in columns:
         table.add_column(column)
@@ -447,12 +449,21 @@ def bench_dates_command(
 
 
 @bench_app.command("places")
-def bench_places_command() -> None:
-    """Capitals and ambiguous names, and real-news place mentions (WiNER-fr: country and GeoNames id per kind),
-    resolved; gazetteer load time, lookups/s, memory."""
+def bench_places_command(
+    show_errors: Annotated[bool, typer.Option("--errors", help="Also list the real-news mentions resolved wrongly "
+                                              "(of the tune split unless --errors-split says otherwise).")] = False,
+    errors_split: Annotated[str, typer.Option(help="Split whose errors --errors lists: tune, test or all.")] = "tune",
+) -> None:
+    """Capitals and ambiguous names, and real-news place mentions (WiNER-fr: country and GeoNames id per kind and
+    split), resolved; gazetteer load time, lookups/s, memory."""
     from events.places_bench import run_places_benchmark
 
-    _print_report("events bench places", run_places_benchmark())
+    if errors_split not in {"tune", "test", "all"}:
+        raise typer.BadParameter("--errors-split must be tune, test or all")
+    errors: list[str] | None = [] if show_errors else None
+    _print_report("events bench places", run_places_benchmark(errors=errors, errors_split=errors_split))
+    for line in errors or ():
+        out.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

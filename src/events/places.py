@@ -117,7 +117,7 @@ KIND_COUNTRY, KIND_ADM1, KIND_ADM2, KIND_CITY, KIND_REGION = "country", "adm1", 
 # US state names too ambiguous to mean the state when found in a text (the capital, the city, the country).
 _AMBIGUOUS_STATE_NAMES = {"washington", "new york", "georgia", "georgie"}
 
-_CACHE_FORMAT = 5
+_CACHE_FORMAT = 6
 _CACHE_KEEP = 4  # cache files kept in the folder
 _SOURCES = (Path(__file__), *(Path(__file__).with_name(f) for f in ("text.py", "countries.py", "data_files.py")),
             DATA_DIR / "countries.tsv", DATA_DIR / "places_fr.tsv", DATA_DIR / "places_admin.tsv")
@@ -286,6 +286,61 @@ def normalize_place_name(name: str) -> PlaceName:
     return PlaceName(name, tuple(k for k in dict.fromkeys(keys) if k), qualifier, hint)
 
 
+# Spelling skeleton: the same name transliterated the French, English or another way ("Racca", "Raqqa", "Ar
+# Raqqah"; "Qabasin", "Qabbāsīn"; "Mossoul", "Mosul"): Arabic article dropped, letters that spell one sound
+# merged, doubled letters and a final "h" dropped, spaces and punctuation removed.
+_SKELETON_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash|ed|es|er|en|et)[ ']+(?=\S{3})")
+_SKELETON_GROUPS = re.compile(r"tch|tsch|sh|dj|ou|ck|ph")
+_SKELETON_GROUP_SOUNDS = {"tch": "ch", "tsch": "ch", "sh": "ch", "dj": "j", "ou": "u", "ck": "k", "ph": "f"}
+_SKELETON_LETTERS = str.maketrans({"q": "k", "c": "k", "y": "i", "w": "v", " ": None, "'": None, "-": None,
+                                   ".": None, "(": None, ")": None})
+_DOUBLED = re.compile(r"(.)\1+")
+_DEPARTMENT_NUMBER = re.compile(r"^(?:0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-6])$")
+
+
+def spelling_key(key: str) -> str:
+    """The spelling skeleton of a folded name ("ar raqqah" → "raka", "racca" → "raka")."""
+    key = _SKELETON_ARTICLE.sub("", key)
+    key = _SKELETON_GROUPS.sub(lambda m: _SKELETON_GROUP_SOUNDS[m.group()], key).translate(_SKELETON_LETTERS)
+    if key.endswith("h"):
+        key = key[:-1]
+    return _DOUBLED.sub(r"\1", key)
+
+
+# English compass words of GeoNames' division names → the French forms news writes ("South Kalimantan" →
+# "Kalimantan du Sud", "Central Java" → "Java central", "East Java" → "Java oriental").
+_COMPASS_FR = {
+    "north": ("du Nord", "septentrional"), "northern": ("du Nord", "septentrional"),
+    "south": ("du Sud", "méridional"), "southern": ("du Sud", "méridional"),
+    "east": ("de l'Est", "oriental"), "eastern": ("de l'Est", "oriental"),
+    "west": ("de l'Ouest", "occidental"), "western": ("de l'Ouest", "occidental"),
+    "central": ("du Centre", "central"),
+    "northeast": ("du Nord-Est",), "north east": ("du Nord-Est",), "northwest": ("du Nord-Ouest",),
+    "north west": ("du Nord-Ouest",), "southeast": ("du Sud-Est",), "south east": ("du Sud-Est",),
+    "southwest": ("du Sud-Ouest",), "south west": ("du Sud-Ouest",),
+}
+_COMPASS_PREFIX = re.compile(r"^(" + "|".join(sorted(_COMPASS_FR, key=len, reverse=True)) + r")[ -](.+)$",
+                             re.IGNORECASE)
+_GENERIC_REST = re.compile(r"\b(?:province|region|district|division|department|governorate|state|zone|area|"
+                           r"territory|municipality|county|sector|island|islands|coast|cape)\b", re.IGNORECASE)
+
+
+def compass_names_fr(name: str) -> list[str]:
+    """French forms of an English compass-named division ("South Kalimantan" → "Kalimantan du Sud", "Kalimantan
+    méridional", "Kalimantan méridionale"); [] when the name is not of that form or names only a generic area."""
+    match = _COMPASS_PREFIX.match(name)
+    if not match or _GENERIC_REST.search(match.group(2)) or _fold_key(match.group(2)) in _GENERIC_DIVISIONS:
+        return []
+    rest = match.group(2)
+    forms = []
+    for french in _COMPASS_FR[match.group(1).lower()]:
+        if " " not in french:  # an adjective: both genders ("Java oriental", "Nouvelle-Galles méridionale")
+            forms += [f"{rest} {french}", f"{rest} {french}e"]
+        else:
+            forms.append(f"{rest} {french}")
+    return forms
+
+
 # -- building the index -------------------------------------------------------------------------------------
 
 class _Builder:
@@ -314,6 +369,7 @@ class _Builder:
         self.capital_context: dict[str, set[str]] = {}  # capitals' words → ISO2
         self.demonym_context: dict[str, set[str]] = {}  # demonyms' words → ISO2 (any case)
         self.acronym_context: dict[str, set[str]] = {}  # "RDC" → ISO2 (exactly as written)
+        self.common_names: dict[str, dict[int, list[bool]]] = {}  # divisions named by a common word ("Nord")
         self.cities = cache.get_cities()
         self.admin_rows = list(read_tsv("places_admin.tsv"))
         self.admin1_names = {(r["country_iso2"], r["admin1"]): r["name"] for r in self.admin_rows if r["level"] == "1"}
@@ -332,17 +388,28 @@ class _Builder:
             number = self._place(self._city_row(row, french=False), gid)
             self._add(str(row["name"]), number, exact=True)
             if int(row.get("population") or 0) < ALT_NAMES_MIN_POPULATION and gid not in self.capital_ids:
+                self._add_long_forms(row, number)
                 continue
+            primary = _fold_key(str(row["name"])) + " "
             for alt in row.get("alternatenames", ()):
                 if alt and not not_latin(alt) and not (alt.isupper() and len(alt) <= 4):
                     key = _fold_key(alt)
                     if len(key) >= 3 and key not in _NEVER_PLACES:
-                        names.setdefault(key, {}).setdefault(number, [False, False])
+                        flags = names.setdefault(key, {}).setdefault(number, [False, False])
+                        if primary.startswith(key + " ") and alt[:1].isupper():
+                            flags[0] = True  # the town's short name ("Rio", "Clermont"): as good as its own
         admin_context: dict[str, set[str]] = {}
         for admin in self.admin_rows:
             number = self._place(self._admin_row(admin), admin["geonames_id"])
-            for name in (admin["name"], *split_alts(admin["names_fr"])):
-                if _fold_key(name) in _GENERIC_DIVISIONS:
+            admin_names = [admin["name"], *split_alts(admin["names_fr"])]
+            if admin["level"] == "1":
+                admin_names += [n for n in compass_names_fr(admin["name"]) if n not in admin_names]
+            for name in admin_names:
+                key = _fold_key(name)
+                if key in _GENERIC_DIVISIONS or key in _NEVER_PLACES:
+                    if len(key) >= 3:  # "Nord", "Cher", "Centre": for events geocode only, never the pipeline
+                        self.common_names.setdefault(key, {}).setdefault(
+                            number, [name == admin["name"], name != admin["name"]])
                     continue
                 self._add(name, number, exact=name == admin["name"], french=name != admin["name"])
                 self._add_context_name(admin_context, name, number)
@@ -386,9 +453,13 @@ class _Builder:
             self._towns_before_divisions(scored)
             ranked = sorted(((n, scored[n], flags[1]) for n, flags in found.items()), key=lambda c: (-c[1], c[0]))
             index[key] = tuple(ranked)
+        common = {key: tuple(sorted(((n, _static_score(self.places[n], *flags), False) for n, flags in found.items()),
+                                    key=lambda c: (-c[1], c[0])))
+                  for key, found in self.common_names.items()}
         return {
             "places": self.places,
             "index": index,
+            "common": common,
             "context": {k: tuple(sorted(v)) for k, v in self.context.items()},
             "capital_context": {k: tuple(sorted(v)) for k, v in self.capital_context.items()},
             "demonym_context": {k: tuple(sorted(v)) for k, v in self.demonym_context.items()},
@@ -520,6 +591,17 @@ class _Builder:
         self._add(capital, number, french=True)
 
     # -- names ------------------------------------------------------------------------------------
+    def _add_long_forms(self, row: Mapping[str, Any], number: int) -> None:
+        """A small town's longer usual names ("Valence" → "Valence-d'Agen", "Argelès" → "Argelès-sur-Mer"): its
+        alternate names that begin with its GeoNames name (other alternate names of small towns are mostly
+        transliterations into other languages, left out)."""
+        primary = _fold_key(str(row["name"]))
+        for alt in row.get("alternatenames", ()):
+            if len(alt) > len(primary) + 2 and alt[:1].isupper() and not _NOT_LATIN.search(alt):
+                key = _fold_key(alt)
+                if key.startswith(primary + " ") and key not in _NEVER_PLACES:
+                    self.names.setdefault(key, {}).setdefault(number, [False, False])
+
     def _add(self, name: str, number: int, *, exact: bool = False, french: bool = False) -> None:
         key = _fold_key(name)
         if key in _NEVER_PLACES or len(key) < 3 or (name.isupper() and len(name) <= 4):
@@ -605,7 +687,8 @@ def _write_cache(path: Path | None, data: dict[str, Any]) -> None:
         tmp.write_bytes(marshal.dumps(data))
         os.replace(tmp, path)
         # keep the few newest (other checkouts may share the folder), drop older versions
-        others = sorted((p for p in path.parent.glob("gazetteer-*.marshal") if p != path),
+        prefix = path.name.split("-", 1)[0]  # "gazetteer", "variants"
+        others = sorted((p for p in path.parent.glob(f"{prefix}-*.marshal") if p != path),
                         key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in others[_CACHE_KEEP - 1:]:
             stale.unlink(missing_ok=True)
@@ -632,10 +715,14 @@ class Gazetteer:
         self._capital_context: dict[str, tuple[str, ...]] = data["capital_context"]
         self._demonym_context: dict[str, tuple[str, ...]] = data["demonym_context"]
         self._acronym_context: dict[str, tuple[str, ...]] = data["acronym_context"]
+        self._common: dict[str, tuple[_Candidate, ...]] = data["common"]
         self._context_span = max((k.count(" ") + 1 for k in (*self._context, *self._capital_context,
                                                                *self._demonym_context)), default=1)
         self._country_by_iso2 = {row[2]: self._place(number) for number, row in enumerate(self._rows)
                                  if row[1] == GEO_COUNTRY and row[2] in self._countries.by_iso2}
+        self._variants_path = path.with_name(path.name.replace("gazetteer-", "variants-", 1)) if path else None
+        self._variants: dict[str, tuple[str, ...]] | None = None  # spelling skeleton → index keys, made on first use
+        self._divisions: dict[str, int] | None = None  # context code ("FR-84-26") → its division, made on first use
 
     def _place(self, number: int) -> Place:
         place = self._objects[number]
@@ -647,9 +734,11 @@ class Gazetteer:
         return len(self._rows)
 
     def all_places(self) -> Iterator[Place]:
-        """Every place of the gazetteer (GeoNames towns and divisions, countries, the project's French additions)."""
-        for number in range(len(self._rows)):
-            yield self._place(number)
+        """Every place of the gazetteer (GeoNames towns and divisions, countries, the project's French additions);
+        the Place objects are not kept (a dimension load reads all ~239,000 once)."""
+        objects = self._objects
+        for number, row in enumerate(self._rows):
+            yield objects[number] or Place(*row)
 
     def country_place(self, country: Country) -> Place:
         """GDELT type-1 place for a country (centroid; feature id = the country's GeoNames id)."""
@@ -663,7 +752,7 @@ class Gazetteer:
     def _entry(self, name: str) -> tuple[int | tuple[_Candidate, ...] | None, PlaceName | None]:
         """The index entry for a name as written: the fast path (the folded name), else the normalised forms."""
         if len(name) <= MAX_NAME_CHARS:
-            entry = self._index.get(fold(name))
+            entry = self._index.get(_fold_key(name) if name.isascii() else fold(name))
             if entry is not None:
                 return entry, None
         written = normalize_place_name(name)
@@ -674,7 +763,8 @@ class Gazetteer:
         return None, written
 
     def _ranked(self, entry: tuple[_Candidate, ...], context: Container[str]) -> list[_Candidate]:
-        return sorted(entry, key=lambda c: -(c[1] + self._context_bonus(self._place(c[0]), context)))
+        rows = self._rows
+        return sorted(entry, key=lambda c: -(c[1] + _row_bonus(rows[c[0]], context)))
 
     def candidates(self, name: str, *, context_countries: Iterable[str] = ()) -> list[Place]:
         """Every place called ``name``, best first (with ``context_countries`` as in ``lookup``)."""
@@ -689,7 +779,7 @@ class Gazetteer:
         return [self._place(c[0]) for c in self._ranked(entry, context)]
 
     def lookup(self, name: str, *, context_countries: Iterable[str] = (),
-               preposition: str | None = None) -> Place | None:
+               preposition: str | None = None, variants: bool = False) -> Place | None:
         """Best place for ``name`` as written ("Pékin", "le Mali", "la province de Kandahar", "Moissac
         (Tarn-et-Garonne)"; see ``normalize_place_name``), None when unknown or not a name.
 
@@ -698,8 +788,16 @@ class Gazetteer:
         (see the module docstring). A qualifier in the name ("(Drôme)", ", Texas") is stronger: a candidate inside
         that area wins. ``preposition``: the word before the name; after "à" a city's curated French name beats
         the same-named country ("à Luxembourg", "à Koweït", "à Grenade" are cities; "au Luxembourg" is not).
+        ``variants``: when the name is not in the index as written, try the names spelt alike (``spelling_key``:
+        "Racca" → Ar Raqqah, "Hawija" → Al Ḩawījah, "Qabasin" → Qabbāsīn), then, for a capitalised name, the
+        divisions named by a common word ("Nord", "Cher"); off by default, as a pipeline looks up many words that
+        are no place at all.
         """
         entry, written = self._entry(name)
+        if entry is None and variants and written is not None:
+            entry = self._variant_entry(written)
+            if entry is None and name.strip()[:1].isupper():  # "Nord", "Cher": divisions named by common words
+                entry = next((self._common[k] for k in written.keys if k in self._common), None)
         if entry is None:
             return None
         if isinstance(entry, int):
@@ -709,9 +807,10 @@ class Gazetteer:
         best = entry[0]
         context = context_countries if isinstance(context_countries, set | frozenset) else set(context_countries)
         if context:
-            top = best[1] + self._context_bonus(self._place(best[0]), context)
+            rows = self._rows
+            top = best[1] + _row_bonus(rows[best[0]], context)
             for candidate in entry[1:]:
-                score = candidate[1] + self._context_bonus(self._place(candidate[0]), context)
+                score = candidate[1] + _row_bonus(rows[candidate[0]], context)
                 if score > top:
                     best, top = candidate, score
         place = self._place(best[0])
@@ -752,12 +851,140 @@ class Gazetteer:
                 found.extend(self._place(n) for n in numbers)
         return found
 
+    # -- names spelt alike -----------------------------------------------------------------------------
+    def _variant_index(self) -> dict[str, tuple[str, ...]]:
+        """Spelling skeleton → index keys, built on first use (a second or two) and cached beside the index."""
+        if self._variants is None:
+            data = _read_cache(self._variants_path)
+            if data is None:
+                found: dict[str, list[str]] = {}
+                for key in self._index:
+                    if len(key) >= 4:
+                        found.setdefault(spelling_key(key), []).append(key)
+                data = {"format": _CACHE_FORMAT, "variants": {k: tuple(v) for k, v in found.items() if len(k) >= 4}}
+                _write_cache(self._variants_path, data)
+            self._variants = data["variants"]
+        return self._variants
+
+    def _variant_entry(self, written: PlaceName) -> tuple[_Candidate, ...] | None:
+        """The candidates of every index key spelt like the name (``spelling_key``), best static score first."""
+        if written.error is not None:
+            return None
+        variants = self._variant_index()
+        best: dict[int, float] = {}
+        for key in written.keys:
+            skeleton = spelling_key(key)
+            if len(skeleton) < 4 or key in _NEVER_PLACES:
+                continue
+            for other in variants.get(skeleton, ()):
+                entry = self._index[other]
+                candidates = entry if isinstance(entry, tuple) else \
+                    ((entry, _static_score(self._rows[entry], True, False), False),)
+                for number, score, _ in candidates:
+                    best[number] = max(score, best.get(number, score))
+            if best:
+                break
+        if not best:
+            return None
+        return tuple(sorted(((n, s, False) for n, s in best.items()), key=lambda c: (-c[1], c[0])))
+
+    # -- areas ------------------------------------------------------------------------------------------
+    def division(self, code: str) -> Place | None:
+        """The place a context code names: a country ("FR"), an ADM1 ("FR-84"), an ADM2 ("FR-84-26")."""
+        if "-" not in code and "#" not in code:
+            country = self._countries.by_iso2.get(code)
+            return self.country_place(country) if country is not None else None
+        if self._divisions is None:
+            self._divisions = {}
+            for number, row in enumerate(self._rows):
+                if row[15] == KIND_ADM1 and row[13]:
+                    self._divisions.setdefault(f"{row[2]}-{row[13]}", number)
+                elif row[15] == KIND_ADM2 and row[13] and row[14]:
+                    self._divisions.setdefault(f"{row[2]}-{row[13]}-{row[14]}", number)
+                    if row[2] == HOME_COUNTRY:  # French departments by their number: "(2B)", "(82)"
+                        self._divisions.setdefault(f"{HOME_COUNTRY}#{row[14]}", number)
+        found = self._divisions.get(code)
+        return self._place(found) if found is not None else None
+
+    def area_in_context(self, text: str, name: str) -> Place | None:
+        """The area the text names nearest to ``name``: a qualifier in brackets just after it ("Entrelacs
+        (Savoie)", "Guargualé (2B)"), else the nearest country, division or demonym the text names that lies in one
+        country ("la commune de Chechar", near "la wilaya de Khenchela"), as its deepest division. For a name the
+        gazetteer does not know: GDELT's practice of coding a place it cannot find at the level it can."""
+        position = text.find(name)
+        end = position + len(name) if position >= 0 else len(text)
+        after = re.match(r"\s*\(\s*([^()]{1,60}?)\s*\)", text[end:]) if position >= 0 else None
+        if after:
+            area = self._area(after.group(1))
+            place = next((p for p in map(self.division, reversed(area)) if p is not None), None) if area else None
+            if place is not None:
+                return place
+        mentions = []
+        tokens = [(m.start(), m.end(), m.group(), _uncached_fold(m.group())) for m in _WORD.finditer(text)]
+        skip = _words(fold(name))
+        for start in range(len(tokens)):
+            words: list[str] = []
+            capitalised = False
+            for _, last, raw, folded in tokens[start:start + self._context_span]:
+                words.append(folded)
+                if raw[:1].isupper() and folded not in _FUNCTION_WORDS:
+                    capitalised = True
+                key = " ".join(words)
+                inside = position >= 0 and tokens[start][0] < end and last > position
+                if key == skip or (inside and (tokens[start][0] < position or last > end)):
+                    continue
+                demonym = self._demonym_context.get(key, ())
+                codes = (*demonym, *(self._context.get(key, ()) if capitalised else ()),
+                         *(self._acronym_context.get(raw, ()) if len(words) == 1 else ()))
+                rank = 1  # an area the text names
+                if inside:  # a word of the name itself first ("Patagonie chilienne": Chile), then the nearest
+                    rank = 0 if demonym else 1
+                    distance = -1
+                elif position < 0:
+                    distance = 0
+                else:
+                    distance = tokens[start][0] - end if tokens[start][0] >= end else position - last
+                if not codes and not inside and capitalised and raw[:1].isupper() and len(words) <= 3:
+                    codes, rank = self._town_codes(key), 2  # a town named: only when no area is
+                if codes:
+                    mentions.append((rank, distance, -len(words), codes))
+        for *_, codes in sorted(mentions, key=lambda m: m[:3]):
+            if len({code[:2] for code in codes}) != 1:
+                continue
+            deepest = max(codes, key=lambda code: code.count("-"))
+            place = self.division(deepest) or self.division(deepest[:2])
+            if place is not None:
+                return place
+        return None
+
+    def _town_codes(self, key: str) -> tuple[str, ...]:
+        """Country and region of a town named in a text ("près de Liupanshui"), for ``area_in_context``: only a
+        town of 15,000 or more (or a capital) that is the only place of that name so big."""
+        entry = self._index.get(key)
+        if entry is None or key in _NEVER_PLACES:
+            return ()
+        numbers = [entry] if isinstance(entry, int) else [c[0] for c in entry]
+        big = [n for n in numbers if self._rows[n][15] == KIND_CITY
+               and (self._rows[n][10] >= ALT_NAMES_MIN_POPULATION or self._rows[n][11])]
+        if len(big) != 1:
+            return ()
+        return self._place(big[0]).context_keys
+
     def _area(self, qualifier: str) -> tuple[str, ...]:
-        """Context codes of the area a qualifier names: ("FR", "FR-76", "FR-76-82") for "Tarn-et-Garonne"."""
+        """Context codes of the area a qualifier names: ("FR", "FR-76", "FR-76-82") for "Tarn-et-Garonne";
+        a French department by its number ("2B", "82") too."""
+        number_code = qualifier.strip().upper()
+        if _DEPARTMENT_NUMBER.match(number_code):
+            department = self.division(f"{HOME_COUNTRY}#{number_code}")
+            if department is not None:
+                return department.context_keys
         entry, written = self._entry(qualifier)
         if entry is None:
             return ()
         number = entry if isinstance(entry, int) else entry[0][0]
+        if not isinstance(entry, int):  # "(Jura)", "(Vienne)" after a town: the French department first
+            number = next((c[0] for c in entry if self._rows[c[0]][15] == KIND_ADM2
+                           and self._rows[c[0]][2] == HOME_COUNTRY), number)
         if written is not None and written.hint == "admin" and not isinstance(entry, int):
             for candidate in entry:
                 if self._place(candidate[0]).kind in {KIND_ADM1, KIND_ADM2}:
@@ -767,18 +994,6 @@ class Gazetteer:
         if place.kind == KIND_CITY:  # "Saint-Denis (La Réunion)" names a town; its country still helps
             return place.context_keys[:1]
         return place.context_keys
-
-    @staticmethod
-    def _context_bonus(place: Place, context: Container[str]) -> float:
-        if place.country_iso2 not in context:
-            return 0.0
-        bonus = W_HOME_CONTEXT if place.country_iso2 == HOME_COUNTRY else W_CONTEXT
-        key = place.context_key
-        if key is not None and key in context:
-            bonus += W_ADMIN1_CONTEXT
-            if place.admin2 and f"{key}-{place.admin2}" in context:
-                bonus += W_ADMIN2_CONTEXT
-        return bonus
 
     def context_countries(self, text: str, name: str | None = None) -> set[str]:
         """ISO2 codes of the countries a text names (names, demonyms, places of the French table, and —
@@ -809,6 +1024,21 @@ class Gazetteer:
                     if skip is not None:
                         found.update(self._capital_context.get(key, ()))
         return found
+
+
+def _row_bonus(row: tuple[Any, ...], context: Container[str]) -> float:
+    """The context bonus of a place (its index row: country, admin1, admin2 at 2, 13, 14; see the module docstring)."""
+    iso2 = row[2]
+    if iso2 not in context:
+        return 0.0
+    bonus = W_HOME_CONTEXT if iso2 == HOME_COUNTRY else W_CONTEXT
+    if row[13]:
+        key = f"{iso2}-{row[13]}"
+        if key in context:
+            bonus += W_ADMIN1_CONTEXT
+            if row[14] and f"{key}-{row[14]}" in context:
+                bonus += W_ADMIN2_CONTEXT
+    return bonus
 
 
 def _in_area(place: Place, code: str) -> bool:
@@ -849,6 +1079,11 @@ def geocode_row(gazetteer: Gazetteer, name: object, context: object = None) -> d
 
     A bad input (not text, empty, too long, control characters) gives a row with ``error`` set, never an exception.
     A type word written just before the name in the context ("la province de Nangarhar") asks for the division.
+    ``match`` says how the place was found: ``name`` (the name as written, or with the article the context writes
+    before it: "la Thuile" for "Thuile"), ``variant`` (a name spelt alike, ``spelling_key``: "Racca" → Ar
+    Raqqah; only when its country is named in the context, or the context names none) or ``context`` (the name is
+    unknown: the area the context names nearest to it, "Entrelacs (Savoie)" → the Savoie; see
+    ``Gazetteer.area_in_context``); None when nothing is found.
     """
     row: dict[str, object] = {"name": name, "error": None}
     if not isinstance(name, str):
@@ -858,22 +1093,41 @@ def geocode_row(gazetteer: Gazetteer, name: object, context: object = None) -> d
     else:
         row["error"] = place_name_error(name)
     place = None
+    match = None
     if row["error"] is None:
         assert isinstance(name, str)
         text = context if isinstance(context, str) else None
         countries = gazetteer.context_countries(text, name) if text else set()
         before = text[:text.find(name)] if text and name in text else ""
+        word = re.search(r"([^\W\d_]+)['’\s]+$", before)
+        preposition = word.group(1) if word else None
+        plain = gazetteer.lookup(name, context_countries=countries, preposition=preposition)
         typed = _TYPE_BEFORE.search(before[-40:]) if before else None
         if typed:
             place = gazetteer.lookup(f"{typed.group(1)} de {name}", context_countries=countries)
-        elif _DIVISION_BEFORE.search(before[-8:]) or (text and before.rstrip().endswith("(")
-                                                      and text[len(before) + len(name):].lstrip().startswith(")")):
-            # "le Québec", "du Pendjab" (a town takes no article), "Châtellerault (Vienne)": a division first
+        elif (plain is None or plain.kind != KIND_COUNTRY) and (
+                _DIVISION_BEFORE.search(before[-8:]) or (text and before.rstrip().endswith("(")
+                                                         and text[len(before) + len(name):].lstrip().startswith(")"))):
+            # "le Québec", "du Pendjab" (a town takes no article), "Châtellerault (Vienne)": a division first;
+            # "le Panama" stays the country
             place = gazetteer.lookup(f"région de {name}", context_countries=countries)
-        if place is None:
-            match = re.search(r"([^\W\d_]+)['’\s]+$", before)
-            place = gazetteer.lookup(name, context_countries=countries,
-                                     preposition=match.group(1) if match else None)
+        place = place or plain
+        if place is None and before:
+            article = re.search(r"(?:^|[\s(])(la|le|les|l['’])\s*$", before, re.IGNORECASE)
+            if article:  # "de la Thuile", "au péage de La Turbie": the article belongs to the name
+                glue = "" if article.group(1)[-1] in "'’" else " "
+                place = gazetteer.lookup(f"{article.group(1)}{glue}{name}", context_countries=countries)
+        if place is not None:
+            match = "name"
+        else:
+            variant = gazetteer.lookup(name, context_countries=countries, variants=True)
+            named = {code for code in countries if "-" not in code}
+            if variant is not None and (not named or variant.country_iso2 in named):
+                place, match = variant, "variant"
+            elif text:
+                place = gazetteer.area_in_context(text, name)
+                match = "context" if place is not None else None
+    row["match"] = match
     row.update({
         "geonames_id": place.feature_id if place else None,
         "kind": place.kind if place else None,

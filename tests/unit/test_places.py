@@ -267,3 +267,74 @@ def test_news_benchmark_reads_the_corpus_or_skips(monkeypatch, tmp_path):
     monkeypatch.setattr(places_bench, "winer_dir", lambda: None)
     assert "news_skipped" in places_bench.run_news_benchmark()
     assert len(places_bench.load_news_cases()) >= 500
+
+
+# --- French forms of divisions, spellings, short and long town names, events geocode's fallbacks --------------
+
+def test_compass_divisions_have_french_forms(gazetteer):
+    from events.places import compass_names_fr
+
+    assert compass_names_fr("South Kalimantan")[:2] == ["Kalimantan du Sud", "Kalimantan méridional"]
+    assert compass_names_fr("Central Java") == ["Java du Centre", "Java central", "Java centrale"]
+    assert compass_names_fr("Northern Province") == [] and compass_names_fr("Kalimantan") == []
+    assert gazetteer.lookup("Kalimantan du Sud").feature_id == "1641899"
+    assert gazetteer.lookup("Java oriental").feature_id == "1642668"
+
+
+def test_short_and_long_names_of_towns(gazetteer):
+    assert gazetteer.lookup("Rio").feature_id == "3451190"  # GeoNames gives "Rio" as Rio de Janeiro's short name
+    assert gazetteer.lookup("Clermont").feature_id == "3024635"
+    assert gazetteer.lookup("Valence-d'Agen").feature_id == "2971054"  # small town, longer usual name
+
+
+def test_pendjab_follows_the_country_named(gazetteer):
+    assert gazetteer.lookup("Pendjab", context_countries={"PK"}).feature_id == "1167710"
+    assert gazetteer.lookup("Pendjab", context_countries={"IN"}).feature_id == "1259223"
+
+
+def test_spelling_key_merges_transliterations():
+    from events.places import spelling_key
+
+    assert spelling_key("racca") == spelling_key("ar raqqah") == spelling_key("raqqa")
+    assert spelling_key("mossoul") == spelling_key("mosul")
+    assert spelling_key("hawija") == spelling_key("al hawijah")
+    assert spelling_key("paris") != spelling_key("parme")
+
+
+def test_variants_only_when_asked(gazetteer):
+    assert gazetteer.lookup("Racca") is None  # the pipeline never guesses a spelling
+    assert gazetteer.lookup("Racca", context_countries={"SY"}, variants=True).feature_id == "172955"
+    assert gazetteer.lookup("Nord") is None and gazetteer.lookup("Cher") is None
+    assert gazetteer.lookup("Nord", context_countries={"FR", "FR-32"}, variants=True).feature_id == "2990129"
+
+
+@pytest.mark.parametrize(("name", "context", "geonames_id", "country", "match"), [
+    # the article the context writes before the name belongs to it
+    ("Thuile", "Les skieurs se retrouvent chaque hiver à la station de la Thuile.", "3175062", "IT", "name"),
+    ("Turbie", "Un bouchon s'est formé au péage de La Turbie.", "3006089", "FR", "name"),
+    # "le Panama" is the country, not its province
+    ("Panama", "L'équipe joue ce soir contre le Panama.", "3703430", "PA", "name"),
+    # a spelling of its own, with its country named
+    ("Racca", "L'armée syrienne avance vers Racca depuis l'ouest.", "172955", "SY", "variant"),
+    # unknown names: the area the context names nearest
+    ("Zzyzxville", "Un incendie a détruit une grange à Zzyzxville (Savoie) dans la nuit.", "2975517", "FR",
+     "context"),
+    ("Zzyzxville", "Le maire de Zzyzxville (2B) a démissionné.", "3013793", "FR", "context"),
+    ("Zzyzxville", "Des combats ont eu lieu près de Zzyzxville, dans le nord de la Syrie.", "163843", "SY",
+     "context"),
+    ("Zzyzxville chilienne", "Il vivait en Zzyzxville chilienne depuis vingt ans.", "3895114", "CL", "context"),
+])
+def test_geocode_rows_of_news_mentions(gazetteer, name, context, geonames_id, country, match):
+    from events.places import geocode_row
+
+    row = geocode_row(gazetteer, name, context)
+    assert (row["geonames_id"], row["country_iso2"], row["match"]) == (geonames_id, country, match)
+
+
+def test_geocode_row_without_context_or_answer(gazetteer):
+    from events.places import geocode_row
+
+    assert geocode_row(gazetteer, "Zzyzxville")["match"] is None
+    assert geocode_row(gazetteer, "Pékin")["match"] == "name"
+    assert geocode_row(gazetteer, "Nord", "Alerte orange dans le Pas-de-Calais, la Somme et le Nord.")[
+        "geonames_id"] == "2990129"
