@@ -107,8 +107,8 @@ class ActorLexicon:
             )
             for alias in dict.fromkeys([row["name"], *split_alts(row["aliases"])]):
                 key = fold(alias)
-                if " " not in key and key in first_names:
-                    continue
+                if " " not in key and key in first_names and key != fold(row["name"].split()[-1]):
+                    continue  # "François" names the pope and every François; "Petro" is Gustavo Petro's surname
                 self._persons.setdefault(key, []).append(person)
                 forms = self._person_forms.setdefault(key, [])
                 if alias not in forms:
