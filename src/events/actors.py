@@ -107,7 +107,8 @@ class ActorLexicon:
             )
             for alias in dict.fromkeys([row["name"], *split_alts(row["aliases"])]):
                 key = fold(alias)
-                if " " not in key and key in first_names and key != fold(row["name"].split()[-1]):
+                own_surname = len(row["name"].split()) > 1 and key == fold(row["name"].split()[-1])
+                if " " not in key and key in first_names and not own_surname:
                     continue  # "François" names the pope and every François; "Petro" is Gustavo Petro's surname
                 self._persons.setdefault(key, []).append(person)
                 forms = self._person_forms.setdefault(key, [])

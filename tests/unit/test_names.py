@@ -29,7 +29,7 @@ def _cases() -> list[tuple[str, str]]:
         for alias in dict.fromkeys([row["name"], *split_alts(row["aliases"])]):
             # a one-word alias that is also someone's first name ("François") is not used alone, by design,
             # unless it is the row's own surname ("Petro" for Gustavo Petro)
-            own_surname = fold(alias) == fold(row["name"].split()[-1])
+            own_surname = len(row["name"].split()) > 1 and fold(alias) == fold(row["name"].split()[-1])
             if _latin(alias) and alias[:1].isupper() and not (
                     " " not in alias and fold(alias) in first_names and not own_surname):
                 cases.append((ATOM_PERSON, alias))
