@@ -143,7 +143,7 @@ def rejects_table(rejects: Sequence[Reject], added: datetime) -> pa.Table:
 
 def _dimension_files() -> list[Path]:
     files = [DATA_DIR / "cameo_codebook.tsv", DATA_DIR / "countries.tsv", DATA_DIR / "places_fr.tsv",
-             *sorted((DATA_DIR / "actors").glob("*.tsv"))]
+             DATA_DIR / "places_admin.tsv", *sorted((DATA_DIR / "actors").glob("*.tsv"))]
     return files
 
 
@@ -199,7 +199,8 @@ def load_dimensions(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> b
     Runs in the caller's transaction if one is open, else in its own.
     """
     wanted = dimension_hash()
-    row = con.execute(read_sql("load/dimension_hash.sql")).fetchone()
+    rows = con.execute(read_sql("load/dimension_hash.sql")).fetchall()  # all: no result left open
+    row = rows[0] if rows else None
     if row is not None and row[0] == wanted and not force:
         return False
     tables = dimension_tables()

@@ -93,6 +93,20 @@ def test_reloading_a_day_or_everything_leaves_identical_tables(warehouse, coded)
     assert checksums(warehouse) != before
 
 
+def test_changed_data_files_reload_the_dimensions_of_an_open_warehouse(warehouse, monkeypatch):
+    """A data file edited between two loads (the tables changed under a running pipeline) reloads the
+    dimension tables on the same connection, without an error and without losing the events."""
+    from events import warehouse as module
+
+    before = warehouse.execute("SELECT count(*) FROM events").fetchone()
+    monkeypatch.setattr(module, "dimension_hash", lambda: "changed")
+    assert module.load_dimensions(warehouse) is True
+    assert module.load_dimensions(warehouse) is False  # the new hash is recorded
+    assert module.load_dimensions(warehouse, force=True) is True
+    assert warehouse.execute("SELECT data_hash FROM dimension_sources WHERE name = 'all'").fetchone() == ("changed",)
+    assert warehouse.execute("SELECT count(*) FROM events").fetchone() == before
+
+
 def test_dimension_tables_come_from_the_data_files(warehouse):
     counts = dict(warehouse.execute(
         "SELECT 'codes', count(*) FROM cameo_event_codes UNION ALL SELECT 'actors', count(*) FROM actors "
