@@ -39,7 +39,7 @@ class Ev:
     actor2: str
     root: str
     directed: bool = False  # actor order matters (host → guest, critic → criticised, …)
-    code: str | None = None  # exact CAMEO code
+    code: str | None = None  # CAMEO code (a finer sub-code of it also satisfies: 112 accepts 1123)
     date: str | None = None  # ISO date of the event
     place: str | None = None  # GeoNames id of the action place
     actor1_code: str | None = None  # full CAMEO actor code, e.g. CHNGOV
@@ -95,7 +95,7 @@ def satisfies(row: Row, ev: Ev) -> bool:
     codes = oriented(row, ev)
     if codes is None:
         return False
-    return ((ev.code is None or row["event_code"] == ev.code)
+    return ((ev.code is None or str(row["event_code"]).startswith(ev.code))
             and (ev.date is None or row["event_date"] == dt.date.fromisoformat(ev.date))
             and (ev.place is None or str(row.get("action_geo_feature_id")) == ev.place)
             and (ev.actor1_code is None or codes[0] == ev.actor1_code)
@@ -461,7 +461,7 @@ MORE_ROOTS = [
     pytest.param("Les États-Unis ont livré des missiles Patriot à l'Ukraine.", "2025-07-09",
                  Ev("USA", "UKR", "07", directed=True, code="072"), id="livrer-armes-072"),
     pytest.param("L'Union européenne a levé les sanctions contre la Syrie.", "2025-07-09",
-                 Ev("IGOEUREEC", "SYR", "08", directed=True, code="081"), id="lever-sanctions-081"),
+                 Ev("IGOEUREEC", "SYR", "08", directed=True, code="085"), id="lever-sanctions-085"),
     pytest.param("L'Azerbaïdjan a libéré quatre prisonniers arméniens.", "2025-07-09",
                  Ev("AZE", "ARM", "08", directed=True, code="0841"), id="liberer-prisonniers-0841"),
     pytest.param("Le Kremlin a exigé le retrait des troupes de l'OTAN.", "2025-07-09",
@@ -497,6 +497,12 @@ def test_a_refused_act_is_no_event(code: Code) -> None:
     rows = code("Le chancelier allemand Olaf Scholz a répété son refus de fournir à Kiev des missiles Taurus.",
                 "2024-10-11")
     assert not rows, show(rows)
+
+
+def test_a_court_sentence_is_found_guilty_116(code: Code) -> None:
+    rows = code("Deux militants de l'opposition ont été condamnés mardi à six mois de prison par un tribunal de "
+                "Bamako.", "2024-07-09")
+    check(rows, Ev("MLI", "MLI", "11", directed=True, code="116", actor1_code="MLIJUD"))
 
 
 def test_a_statement_is_coded_by_what_it_says(code: Code) -> None:
@@ -600,8 +606,6 @@ def test_a_bare_statement_gets_no_guessed_addressee(code: Code) -> None:
 
 
 @pytest.mark.parametrize(("text", "published"), [
-    pytest.param("Deux militants de l'opposition ont été condamnés mardi à six mois de prison par un tribunal de "
-                 "Bamako.", "2024-07-09", id="court-sentence"),
     pytest.param("Les Canadiennes rencontreront les Allemandes en demi-finale le 16 août à Belo Horizonte.",
                  "2016-08-13", id="national-teams"),
     pytest.param("Le président brésilien Lula a critiqué lundi l'accord de Paris sur le climat.",

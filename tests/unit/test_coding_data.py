@@ -81,13 +81,14 @@ def test_a_bad_frame_row_is_an_error(tmp_path, row, message):
 
 
 @pytest.mark.parametrize(("row", "message"), [
-    ("99\t\t0\t0\t0\t\tnothing", "prefix '99' is no CAMEO root or code"),
-    ("11\tlinear_maybe\t1\t1\t0\t\tdisapproval", "unknown fallback 'linear_maybe'"),
-    ("11\tlast_actor_on:later\t1\t1\t0\t\tdisapproval", "only ':back'"),
-    ("04\t\t0\t0\t0\t999\tconsult", "intent code '999'"),
+    ("99\t\t0\t0\t0\t\t\tnothing", "prefix '99' is no CAMEO root or code"),
+    ("11\tlinear_maybe\t1\t1\t0\t\t\tdisapproval", "unknown fallback 'linear_maybe'"),
+    ("11\tlast_actor_on:later\t1\t1\t0\t\t\tdisapproval", "only ':back'"),
+    ("04\t\t0\t0\t0\t999\t\tconsult", "intent code '999'"),
+    ("14\t\t0\t0\t0\t\tCROWD\tprotest", "implied_source 'CROWD' is no CAMEO role code"),
 ])
 def test_a_bad_policy_row_is_an_error(tmp_path, row, message):
-    header = "prefix\tfallbacks\treaction\tone_per_sentence\tstrike_place\tintent\tdescription\n"
+    header = "prefix\tfallbacks\treaction\tone_per_sentence\tstrike_place\tintent\timplied_source\tdescription\n"
     path = _write(tmp_path, "policies.tsv", header + row + "\n")
     with pytest.raises(DataFileError, match=re.escape(message)):
         load_policies(load_arguments(), path)

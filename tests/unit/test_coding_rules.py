@@ -170,7 +170,7 @@ CASES = [
         retrait retrait NOUN obj 4
         . . PUNCT punct 4
          """,
-         [('UKR', 'RUS', '100', 'exiger.v.100@act_any:subject>linear')]),
+         [('UKR', 'RUS', '100', 'exiger.v.100@act_any:subject>obj')]),
     Case('frame-act_with', '2024-06-03',
          # Le gouvernement chinois a suspendu les importations avec le gouvernement australien.
          """

@@ -87,7 +87,6 @@ VACANT: dict[tuple[str, str], tuple[tuple[date | None, date | None], ...]] = {
     ("IRN", NO_HEAD_OF_GOVERNMENT): ((date(1989, 8, 3), None),),  # office abolished
     ("BTN", NO_HEAD_OF_GOVERNMENT): ((None, date(1998, 7, 7)),),  # the king headed the government
     ("PSE", NO_HEAD_OF_GOVERNMENT): ((None, date(2003, 4, 29)),),  # office created in 2003
-    ("AFG", NO_HEAD_OF_GOVERNMENT): ((date(2001, 12, 22), date(2021, 9, 6)),),  # presidential republic
     ("MMR", NO_HEAD_OF_GOVERNMENT): ((date(2011, 3, 30), date(2016, 4, 5)),),  # presidential system
     ("KEN", NO_HEAD_OF_GOVERNMENT): ((None, date(2008, 4, 16)), (date(2013, 4, 9), None)),  # PM 2008-2013 only
     ("ZWE", NO_HEAD_OF_GOVERNMENT): ((None, date(2009, 2, 10)), (date(2013, 9, 10), None)),  # PM 2009-2013 only
@@ -99,7 +98,6 @@ VACANT: dict[tuple[str, str], tuple[tuple[date | None, date | None], ...]] = {
     ("COD", NO_HEAD_OF_GOVERNMENT): ((date(1997, 5, 17), date(2007, 2, 24)),),
     ("SDN", NO_HEAD_OF_GOVERNMENT): ((date(1989, 6, 30), date(2017, 2, 28)),),
     ("SEN", NO_HEAD_OF_GOVERNMENT): ((None, date(1991, 4, 7)), (date(2019, 5, 14), date(2022, 9, 16))),
-    ("GIN", NO_HEAD_OF_GOVERNMENT): ((None, date(1996, 7, 8)),),
     ("MLI", NO_HEAD_OF_GOVERNMENT): ((None, date(1991, 4, 1)),),
     ("CIV", NO_HEAD_OF_GOVERNMENT): ((None, date(1990, 11, 6)),),
     # vacancies of the head of state's office
@@ -110,6 +108,31 @@ VACANT: dict[tuple[str, str], tuple[tuple[date | None, date | None], ...]] = {
     # no state (Somalia's civil war), or an occupation authority
     **{("SOM", office): ((date(1991, 1, 27), date(2000, 8, 26)),) for office in TIMELINE_OFFICES},
     **{("IRQ", office): ((date(2003, 4, 9), date(2004, 6, 27)),) for office in ("head_of_state",)},
+    # Asia, Africa and Oceania
+    # civil war without a prime minister; after the Taliban government fell, a presidential republic
+    ("AFG", NO_HEAD_OF_GOVERNMENT): ((date(1992, 8, 16), date(1993, 3, 16)), (date(2001, 11, 14), date(2021, 9, 6))),
+    # no prime minister 1987-1992
+    ("BFA", NO_HEAD_OF_GOVERNMENT): ((None, date(1992, 6, 15)),),
+    # no prime minister before 1991
+    ("CAF", NO_HEAD_OF_GOVERNMENT): ((None, date(1991, 3, 14)),),
+    # office abolished 1984-1991
+    ("CMR", NO_HEAD_OF_GOVERNMENT): ((None, date(1991, 4, 25)),),
+    # no prime minister before 1996; vacant after Fall resigned and after Diallo was dismissed
+    ("GIN", NO_HEAD_OF_GOVERNMENT): (
+        (None, date(1996, 7, 8)),
+        (date(2004, 5, 1), date(2004, 12, 8)),
+        (date(2006, 4, 6), date(2007, 2, 28)),
+    ),
+    # office abolished 1984-1991
+    ("GNB", NO_HEAD_OF_GOVERNMENT): ((None, date(1991, 12, 26)),),
+    # office created in 1991
+    ("RWA", NO_HEAD_OF_GOVERNMENT): ((None, date(1991, 10, 11)),),
+    # the Transitional National Government named its first prime minister in October 2000
+    ("SOM", NO_HEAD_OF_GOVERNMENT): ((date(1991, 1, 27), date(2000, 10, 7)),),
+    # office abolished (constitutional declaration of 2025)
+    ("SYR", NO_HEAD_OF_GOVERNMENT): ((date(2025, 3, 30), None),),
+    # office created in 1991
+    ("TGO", NO_HEAD_OF_GOVERNMENT): ((None, date(1991, 8, 26)),),
 }
 
 
@@ -134,6 +157,53 @@ NOT_LISTED: dict[tuple[str, str], tuple[tuple[date | None, date | None], ...]] =
     ("VCT", "foreign_minister"): ((None, date(2001, 3, 28)),),
     ("GUY", "foreign_minister"): ((date(1991, 1, 1), date(1992, 9, 30)),),
     ("SUR", "foreign_minister"): ((None, date(1991, 8, 31)),),
+    # Asia, Africa and Oceania: foreign ministers of these periods are not in the tables
+    ("AFG", "foreign_minister"): ((date(1992, 4, 29), date(1993, 3, 16)),),
+    ("BDI", "foreign_minister"): ((None, date(2005, 8, 29)),),
+    ("BEN", "foreign_minister"): ((None, date(1991, 3, 31)),),
+    ("CAF", "foreign_minister"): ((None, date(2016, 4, 10)),),
+    ("CIV", "foreign_minister"): ((date(1999, 12, 25), date(2000, 10, 26)),),
+    ("COD", "foreign_minister"): ((None, date(1997, 5, 21)),),
+    ("COG", "foreign_minister"): ((None, date(1997, 11, 1)),),
+    ("COM", "foreign_minister"): (
+        (None, date(1999, 4, 30)),
+        (date(2005, 8, 1), date(2006, 5, 31)),
+        (date(2011, 1, 1), date(2017, 10, 31)),
+    ),
+    ("DJI", "foreign_minister"): ((date(1993, 3, 1), date(1995, 5, 31)),),
+    ("FJI", "foreign_minister"): ((None, date(2000, 6, 30)), (date(2007, 1, 1), date(2009, 8, 31))),
+    ("FSM", "foreign_minister"): ((None, date(2007, 4, 30)),),
+    ("GAB", "foreign_minister"): ((date(1994, 4, 1), date(1994, 11, 1)),),
+    ("GIN", "foreign_minister"): ((None, date(2002, 5, 31)), (date(2004, 2, 24), date(2009, 1, 18))),
+    ("GMB", "foreign_minister"): ((None, date(2017, 1, 31)),),
+    ("GNB", "foreign_minister"): ((None, date(2020, 2, 29)),),
+    ("GNQ", "foreign_minister"): ((None, date(1993, 11, 30)), (date(2025, 1, 1), None)),
+    ("LBR", "foreign_minister"): ((None, date(1997, 8, 1)),),
+    ("LSO", "foreign_minister"): ((None, date(2015, 3, 29)),),
+    ("MDG", "foreign_minister"): (
+        (None, date(1993, 7, 31)),
+        (date(1996, 6, 1), date(1998, 6, 30)),
+        (date(2009, 3, 18), date(2014, 12, 31)),
+        (date(2017, 5, 1), date(2019, 1, 23)),
+    ),
+    ("MHL", "foreign_minister"): ((None, date(2020, 1, 12)),),
+    ("MUS", "foreign_minister"): ((None, date(1991, 9, 14)), (date(1993, 8, 19), date(1995, 12, 29))),
+    ("MWI", "foreign_minister"): ((None, date(2006, 5, 31)),),
+    ("NER", "foreign_minister"): ((None, date(1995, 2, 24)),),
+    ("NRU", "foreign_minister"): ((None, date(2013, 6, 10)),),
+    ("PLW", "foreign_minister"): ((date(1994, 10, 1), date(2016, 12, 31)),),
+    ("PNG", "foreign_minister"): ((None, date(2002, 8, 4)),),
+    ("SLB", "foreign_minister"): ((None, date(2014, 12, 11)),),
+    ("SLE", "foreign_minister"): ((None, date(1996, 3, 31)), (date(1997, 5, 26), date(1998, 3, 9))),
+    ("SOM", "foreign_minister"): ((None, date(2012, 11, 3)),),
+    ("STP", "foreign_minister"): ((None, date(2014, 11, 28)), (date(2020, 11, 1), None)),
+    ("SWZ", "foreign_minister"): ((None, date(2008, 10, 31)),),
+    ("TCD", "foreign_minister"): ((date(1990, 12, 2), date(1997, 4, 30)),),
+    ("TGO", "foreign_minister"): ((None, date(1998, 5, 31)), (date(2000, 8, 30), date(2003, 5, 31))),
+    ("TON", "foreign_minister"): ((date(2024, 12, 25), None),),
+    ("TUV", "foreign_minister"): ((None, date(2013, 8, 4)),),
+    ("VUT", "foreign_minister"): ((None, date(2016, 2, 10)), (date(2025, 2, 12), None)),
+    ("ZMB", "foreign_minister"): ((None, date(2007, 9, 30)),),
 }
 
 

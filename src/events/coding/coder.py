@@ -37,6 +37,7 @@ from events.dates import DateMention, find_dates
 from events.places import Gazetteer, load_gazetteer
 
 _VIOLENT_ROOTS = ("16", "17", "18", "19", "20")
+_STATEMENT_CODE = "010"  # plain statements and announcements: what they announce is the event
 
 
 class Coder:
@@ -129,14 +130,18 @@ class Coder:
             return
         policy = self.lexicon.policy(trigger.code)
         topic = trigger.pos == "NOUN" and self._topic_of_other_trigger(token)
-        if topic and not (trigger.code.startswith(_VIOLENT_ROOTS) and self._condemned(token)):
+        condemned = topic and trigger.code.startswith(_VIOLENT_ROOTS) and self._condemned(token)
+        if topic and not condemned:
             return  # "a salué la signature": the praise is the event; strikes or sanctions condemned still are
+        if trigger.pos == "VERB" and trigger.code.startswith(_STATEMENT_CODE) and self._announces_event(token):
+            return  # "a annoncé la levée des sanctions": the act announced is the event, not the statement
         intent = is_intent(token)
         intent_code = policy.intent
         if intent and intent_code is None:
             return
         w = words()
-        found = [p for p in find_arguments(ctx, token, trigger) if not topic or p.confidence >= 0.85]
+        found = [p for p in find_arguments(ctx, token, trigger, reported=condemned)
+                 if not topic or p.confidence >= 0.85]
         subtree = {t.i for t in token.subtree}
         own_place = any(p.token in subtree for p in ctx.places)  # "lors de leur rencontre à Astana"
         possessive = trigger.pos == "NOUN" and any(
@@ -182,8 +187,10 @@ class Coder:
             return False  # "ses échanges commerciaux", "un échange de prisonniers": no meeting
         if alleged(token):
             return False  # "a accusé Kinshasa de soutenir les rebelles": the alleged or requested act is no event
-        return not (trigger.code.startswith("12") and infinitive_follows(token))
-        # "refuse d'être le vassal de quiconque": declining to act is no rejection of a party
+        # "refuse d'être le vassal de quiconque": declining to act is no rejection of a party, unless a reading
+        # says what is refused ("refuse de libérer" with its required words)
+        return not (trigger.code.startswith("12") and not trigger.requires and not trigger.phrase
+                    and infinitive_follows(token))
 
     def _condemned(self, token: Token) -> bool:
         reaction = find_trigger(token.head, self.lexicon)
@@ -191,10 +198,18 @@ class Coder:
 
     def _topic_of_other_trigger(self, token: Token) -> bool:
         """'ont salué la signature de l'accord': the noun names an event already reported, the topic of the
-        praise; the verb is the event here."""
+        praise; the verb is the event here (not when the verb only reports it: 'a annoncé la levée')."""
         head = token.head
-        return (token.dep_ in {"obj", "nsubj", "nsubj:pass"} and head.i != token.i
-                and head.pos_ in {"VERB", "AUX"} and find_trigger(head, self.lexicon) is not None)
+        if token.dep_ not in {"obj", "nsubj", "nsubj:pass"} or head.i == token.i or head.pos_ not in {"VERB", "AUX"}:
+            return False
+        reading = find_trigger(head, self.lexicon)
+        return reading is not None and not reading.code.startswith(_STATEMENT_CODE)
+
+    def _announces_event(self, token: Token) -> bool:
+        """A verb of announcing whose object is an event noun of the dictionary ('a annoncé le retrait des
+        troupes'); not other statements ('a rappelé les engagements pris')."""
+        return token.lemma_.lower() in words().announce_verbs and any(
+            c.dep_ == "obj" and c.pos_ == "NOUN" and find_trigger(c, self.lexicon) is not None for c in token.children)
 
 
 def _by_token(atoms: list[Atom]) -> dict[int, Atom]:

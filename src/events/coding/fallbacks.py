@@ -13,18 +13,20 @@ from spacy.tokens import Token
 
 from events.actors import ATOM_CAPITAL, ATOM_COUNTRY, ATOM_DEMONYM, ATOM_TERM, country_actor
 from events.coding.mentions import Sentence
-from events.coding.modality import denied_word
+from events.coding.modality import conditional_mood, denied_word
 from events.coding.places import action_place, governed_by
 from events.coding.slots import read_slot
 from events.coding.subjects import child_with_case
 from events.coding.triggers import find_trigger
-from events.coding.types import Mention
+from events.coding.types import Mention, same_party
 from events.coding.words import words
 from events.places import GEO_COUNTRY
 
 
-def linear(ctx: Sentence, token: Token, *, after: bool, exclude: Mention | None) -> Mention | None:
-    """Nearest actor on one side of the trigger in the same sentence.
+def linear(ctx: Sentence, token: Token, *, after: bool, exclude: Mention | None,
+           domestic: bool = True) -> Mention | None:
+    """Nearest actor on one side of the trigger in the same sentence: another party than ``exclude``, of the
+    same country when ``domestic`` (the police and the protesters), else of another country.
 
     Before the trigger, an actor inside a prepositional phrase ('allié du Kremlin') is no subject.
     """
@@ -40,7 +42,8 @@ def linear(ctx: Sentence, token: Token, *, after: bool, exclude: Mention | None)
         if _igo_complement(ctx, ctx.doc[head]):
             continue
         mention = ctx.mention(ctx.doc[head])
-        if mention is not None and (exclude is None or mention.actor.key != exclude.actor.key):
+        if mention is not None and (exclude is None or not same_party(mention.actor, exclude.actor)) and (
+                domestic or exclude is None or mention.actor.key != exclude.actor.key):
             return mention
     return None
 
@@ -65,8 +68,11 @@ def content_target(ctx: Sentence, token: Token, subject: Mention, *, places: boo
     own = {subject.actor.key, subject.actor.country}
     for tok in (t for clause in clauses for t in clause.subtree):
         inner = find_trigger(tok, ctx.lexicon)
-        if inner is not None and not inner.code.startswith("01") and not denied_word(tok):
-            return None  # "a déclaré qu'il rencontrerait son homologue": the clause is an event of its own
+        hypothetical = conditional_mood(tok) and ctx.lexicon.policy(inner.code).intent is None if inner else False
+        if inner is not None and not inner.code.startswith("01") and not denied_word(tok) and not hypothetical:
+            # "a déclaré qu'il rencontrerait son homologue": the clause is an event of its own (an intent); not
+            # "a averti que Téhéran riposterait à toute attaque": a threat, whose target is named in it
+            return None
     for clause in clauses:
         for tok in clause.subtree:
             atom = ctx.by_token.get(tok.i)

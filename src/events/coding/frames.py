@@ -20,6 +20,7 @@ from events.coding.modality import gerund, is_passive, refers_back, reflexive
 from events.coding.refine import refine_code
 from events.coding.slots import between, noun_source, read_slot
 from events.coding.subjects import after_word, pair_subject, passive_agent, subject
+from events.coding.triggers import find_trigger
 from events.coding.types import Arguments, Mention, Trigger, same_party
 from events.coding.words import words
 
@@ -27,7 +28,8 @@ from events.coding.words import words
 def first_slot(ctx: Sentence, token: Token, trigger: Trigger) -> tuple[Mention | None, str]:
     """The actor of the first of the frame's slots that holds one, and that slot's name."""
     holders = [token]
-    if trigger.pos == "NOUN" and token.dep_ == "obj" and token.head.pos_ in {"VERB", "AUX"}:
+    if trigger.pos == "NOUN" and token.dep_ == "obj" and token.head.pos_ in {"VERB", "AUX"} \
+            and find_trigger(token.head, ctx.lexicon) is None:
         holders.append(token.head)  # a light verb holds the noun's arguments: "exprimer ses regrets à X"
     for holder in holders:
         for slot in trigger.frame.targets:
@@ -37,7 +39,8 @@ def first_slot(ctx: Sentence, token: Token, trigger: Trigger) -> tuple[Mention |
     return None, ""
 
 
-def find_arguments(ctx: Sentence, token: Token, trigger: Trigger) -> Iterator[Arguments]:
+def find_arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool = False) -> Iterator[Arguments]:
+    """``reported``: a noun that another act is about ('a condamné les frappes russes'): its own source only."""
     lexicon = ctx.lexicon
     possessive_pair = trigger.pos == "NOUN" and any(
         c.lower_ in words().plural_possessives and c.dep_ == "det" for c in token.children)
@@ -49,10 +52,10 @@ def find_arguments(ctx: Sentence, token: Token, trigger: Trigger) -> Iterator[Ar
         if main is not None and partner is not None:
             yield Arguments(main, partner, lexicon.confidence("main_clause"), "main_clause>conj_partner")
             return
-    yield from _arguments(ctx, token, trigger)
+    yield from _arguments(ctx, token, trigger, reported=reported)
 
 
-def _arguments(ctx: Sentence, token: Token, trigger: Trigger) -> Iterator[Arguments]:
+def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool) -> Iterator[Arguments]:
     lexicon = ctx.lexicon
     frame = trigger.frame
     pair = pair_subject(ctx, token)
@@ -77,14 +80,19 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger) -> Iterator[Argume
     source, passive = subject(ctx, token)
     source_how = "subject"
     # "s'en est pris à X": a reflexive verb's être is no passive, whatever the subject's label
-    passive = (passive and not reflexive(token)) or is_passive(token)
+    # "les syndicats sont descendus dans la rue": the être of a verb of motion is no passive either
+    passive = (passive and not reflexive(token) and token.lemma_.lower() not in words().etre_verbs) \
+        or is_passive(token) or _passive_participle(ctx, token)
     target, target_how = first_slot(ctx, token, trigger)
     if passive:
         agent, agent_how = passive_agent(ctx, token), "passive_agent"
+        if source is None and _passive_participle(ctx, token):
+            source = ctx.mention(ctx.np_top(token.head))  # the noun the participle qualifies underwent it
         patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
-        if agent is None and frame.implied and patient is not None:
+        implied = frame.implied or lexicon.policy(trigger.code).implied_source
+        if agent is None and implied and patient is not None:
             # "trois manifestants ont été interpellés": by the police of the story's country
-            agent, agent_how = _implied(ctx, token, frame.implied), "implied"
+            agent, agent_how = _implied(ctx, token, implied), "implied"
         source, target, source_how, target_how = agent, patient, agent_how, "passive_subject"
     elif target is None and "after_avec" in frame.fallbacks:
         target, target_how = after_word(ctx, token, words().comitative), "after_avec"
@@ -94,14 +102,28 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger) -> Iterator[Argume
             yield Arguments(pair[0], pair[1], lexicon.confidence("between"), "between>between")
             return
         if source is None:
-            source, source_how = noun_source(ctx, token), "noun_source"
+            source = noun_source(ctx, token, owner_is_target="de" in frame.targets, reported=reported)
+            source_how = "noun_source"
+    implied_source = lexicon.policy(trigger.code).implied_source
+    if source is None and target is None and implied_source and not passive and trigger.pos == "VERB":
+        # "des milliers de personnes ont manifesté": protesters of the story's country (then its government)
+        source, source_how = _implied(ctx, token, implied_source), "implied"
     if source is not None and target is not None and frame.symmetric and same_party(target.actor, source.actor):
         target, target_how = None, ""  # "le prince" read as the subject himself: look for the partner elsewhere
     if source is not None and target is None:
         target, target_how = _fallback(ctx, token, trigger, source)
     if source is None and target is not None and not passive:
         source, source_how = fallbacks.linear(ctx, token, after=False, exclude=target), "linear_before"
+    if source is None and target is not None and implied_source and not passive:
+        source, source_how = _implied(ctx, token, implied_source), "implied"  # "la rupture des relations avec X"
     yield from _pairs(ctx, token, trigger, (source, source_how), (target, target_how), passive=passive)
+
+
+def _passive_participle(ctx: Sentence, token: Token) -> bool:
+    """'les FDS appuyées par les États-Unis': a participle on its noun, with an agent, is a passive."""
+    return token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_.startswith("obl") and any(k.dep_ == "case" and k.lower_ in words().by for k in c.children)
+        for c in token.children)
 
 
 def _implied(ctx: Sentence, token: Token, role: str) -> Mention | None:
@@ -127,8 +149,8 @@ def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) ->
             found = fallbacks.host(ctx, token, source)
         elif name == "recipient":
             found = fallbacks.recipient(ctx, token, source)
-        elif name == "linear":
-            found = fallbacks.linear(ctx, token, after=True, exclude=source)
+        elif name == "linear":  # a guessed partner of a meeting is of another country; other acts may be domestic
+            found = fallbacks.linear(ctx, token, after=True, exclude=source, domestic=not frame.symmetric)
         if found is not None:
             return found, name
     policy = ctx.lexicon.policy(refine_code(trigger.code, token))  # what a statement says decides its addressee

@@ -28,7 +28,8 @@ FRAME_COLUMNS = ("frame", "symmetric", "targets", "fallbacks", "implied", "descr
 ROLE_CODES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SPY", "ELI", "BUS", "MED",
                         "CVL", "REF", "HLH", "EDU", "LAB", "CRM", "HRI", "NGO", "REL", "AGR", "DEV", "IMG", "UAF"})
 ARGUMENT_COLUMNS = ("name", "kind", "confidence", "description")
-POLICY_COLUMNS = ("prefix", "fallbacks", "reaction", "one_per_sentence", "strike_place", "intent", "description")
+POLICY_COLUMNS = ("prefix", "fallbacks", "reaction", "one_per_sentence", "strike_place", "intent", "implied_source",
+                  "description")
 WORD_COLUMNS = ("set", "words", "description")
 POS = ("VERB", "NOUN")
 # Clitics a light-verb phrase may carry before its head ("s'en prendre", "y aller").
@@ -186,9 +187,13 @@ def load_policies(arguments: dict[str, Argument], path: Path | None = None) -> d
         intent = row["intent"] or None
         if intent is not None and intent not in codebook:
             raise row.error(f"intent code {intent!r} is not in the CAMEO codebook")
+        implied = row["implied_source"] or None
+        if implied is not None and implied not in ROLE_CODES:
+            raise row.error(f"implied_source {implied!r} is no CAMEO role code")
         policies[prefix] = Policy(prefix=prefix, fallbacks=fallbacks, reaction=_flag(row["reaction"], row, "reaction"),
                                   one_per_sentence=_flag(row["one_per_sentence"], row, "one_per_sentence"),
-                                  strike_place=_flag(row["strike_place"], row, "strike_place"), intent=intent)
+                                  strike_place=_flag(row["strike_place"], row, "strike_place"), intent=intent,
+                                  implied_source=implied)
     return policies
 
 
@@ -249,8 +254,10 @@ def load_triggers(frames: dict[str, Frame], folder: Path | None = None) -> dict[
                 id=rule, lemma=head, pos=pos, code=code, frame=frame,
                 requires=tuple(split_alts(row["requires"])), phrase=phrase_words, example=row["example"],
                 source=row.where))
-    # a reading that requires words is more specific than one that does not: it is tried first
-    return {key: tuple(sorted(value, key=lambda t: not (t.requires or t.phrase))) for key, value in triggers.items()}
+    # a reading that requires words is more specific than one that does not, and a longer phrase than a shorter
+    # one ("mettre en garde à vue" before "mettre en garde"): the most specific is tried first
+    return {key: tuple(sorted(value, key=lambda t: (-len(t.phrase), not (t.requires or t.phrase))))
+            for key, value in triggers.items()}
 
 
 @lru_cache(maxsize=1)

@@ -235,7 +235,10 @@ class Sentence:
             assert atom.country is not None
             military = any(t.lemma_.lower() in w.military_heads or t.lower_.rstrip("s") in w.military_heads
                            for t in tokens)
-            actor = country_actor(atom.country, "MIL" if military else None, name=text, kind="country")
+            # a people named by its demonym ("des milliers de Sud-Coréens") is a party of its own beside its
+            # government: they may protest against it
+            kind = "people" if head_is_demonym and not military else "country"
+            actor = country_actor(atom.country, "MIL" if military else None, name=text, kind=kind)
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
         return None
 

@@ -75,17 +75,29 @@ def conditional(token: Token) -> bool:
     """Hypothetical: conditional mood or a 'si' clause — but not the future-in-the-past of reported
     speech ('a dit qu'il rencontrerait'), which is an intent."""
     if any(c.lower_ in words().conditional_markers and c.dep_ == "mark" for c in token.children):
-        return True
+        # "si X a été libéré, …" (a past in the indicative) states a fact; "si X attaquait, …" supposes one
+        return not any("Tense=Pres" in str(c.morph) and c.dep_.startswith("aux") for c in token.children)
     if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "obj", "nsubj:pass"} and token.head.i != token.i:
         return conditional(token.head)  # "une rencontre avec Lula aurait placé…"
     return conditional_mood(token) and not reported(token)
 
 
 def conditional_mood(token: Token) -> bool:
-    endings = tuple(words().conditional_endings)
     verbs = [token, *[c for c in token.children if c.dep_.startswith("aux")]]
-    return any("Mood=Cnd" in str(v.morph) or (v.pos_ in {"VERB", "AUX"} and v.lower_.endswith(endings))
-               for v in verbs)
+    return any("Mood=Cnd" in str(v.morph) or (v.pos_ in {"VERB", "AUX"} and _conditional_form(v)) for v in verbs)
+
+
+def _conditional_form(verb: Token) -> bool:
+    """A conditional ending, whatever mood the tagger gives: 'rencontrerait', 'pourrait' — but the imperfect of a
+    verb in -er whose stem ends in r is no conditional ('déclarait', 'dénigrait': no 'e' before the ending)."""
+    w = words()
+    ending = next((e for e in w.conditional_endings if verb.lower_.endswith(e)), None)
+    if ending is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma.endswith("er") and lemma != verb.lower_:
+        return verb.lower_.endswith("e" + ending)
+    return True
 
 
 def reported(token: Token) -> bool:

@@ -50,8 +50,8 @@ def _object(ctx: Sentence, token: Token) -> Mention | None:
         if mention is not None and mention.actor.kind in {"person", "title", "counterpart"}:
             return mention
     objects = [c for c in token.children if c.dep_ == "obj"]
-    if not objects and any(c.lower_ in w.definite_articles and c.i < token.i and c.dep_ == "det"
-                           for c in token.children):
+    if not objects and token.pos_ != "NOUN" and any(
+            c.lower_ in w.definite_articles and c.i < token.i and c.dep_ == "det" for c in token.children):
         return pronoun_target(ctx, token)  # "l'accusant de…": a clitic the small model took for a det
     # an object the small model labelled as another argument, recognisable by its lack of preposition
     # (a participle the tagger took for a noun hangs its object as a noun modifier: "a visité Pékin")
@@ -59,7 +59,8 @@ def _object(ctx: Sentence, token: Token) -> Mention | None:
     labels = {"obl:agent", "obl:arg", "obl:mod"} | ({"nmod"} if mistagged else set())
     objects += [c for c in token.children if c.dep_ in labels
                 and c.pos_ in {"PROPN", "NOUN"} and c.lower_ not in w.time_words
-                and not any(g.dep_ == "case" for g in c.children) and c.i > token.i]
+                and not any(g.dep_ == "case" and g.lower_ not in w.partitive_articles for g in c.children)
+                and c.i > token.i]  # "ont tué des soldats": the partitive article taken for a preposition
     # "a rencontré jeudi son homologue": the object hangs under "jeudi", whatever its label
     for child in [c for c in token.children if c.lower_ in w.time_words]:
         objects += [g for g in child.children if g.dep_ in {"nmod", "appos", "obj", "flat:name"}]
@@ -69,6 +70,8 @@ def _object(ctx: Sentence, token: Token) -> Mention | None:
             continue  # "arrivait de Pyongyang" parsed as an object: a prepositional phrase is none
         if child.dep_ in {"obj", "nmod", "appos", "flat:name", "obl:agent", "obl:arg", "obl:mod"} \
                 and child.lower_ not in w.time_words:
+            if child.pos_ == "PRON" and child.lower_ in w.relative_pronouns and token.dep_ == "acl:relcl":
+                return ctx.mention(ctx.np_top(token.head))  # "les rebelles qu'elle soutient"
             if child.pos_ == "PRON":
                 return pronoun_target(ctx, token)
             mention = ctx.mention(ctx.np_top(child))
@@ -153,8 +156,9 @@ def between(ctx: Sentence, token: Token) -> tuple[Mention, Mention] | None:
 
 
 def in_target_phrase(candidate: Token, trigger: Token) -> bool:
-    """Is the word inside a 'contre X' / 'sur X' / 'visant X' phrase (the target of an act)?"""
-    against = words().against
+    """Is the word inside a 'contre X' / 'sur X' / 'visant X' / 'à X' phrase (the target or recipient of an
+    act: 'un prêt au gouvernement pakistanais')?"""
+    against = words().against | words().to_preps
     current = candidate
     for _ in range(4):
         if any(c.dep_ == "case" and c.lower_ in against for c in current.children):
@@ -183,12 +187,21 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-def noun_source(ctx: Sentence, token: Token) -> Mention | None:
+def noun_source(ctx: Sentence, token: Token, *, owner_is_target: bool = False,
+                reported: bool = False) -> Mention | None:
     """Source of a nominal trigger: the governing verb's subject; 'frappes russes'; 'la visite de X';
-    'leur rencontre' → the last two actors; 'sa visite' → the person the story is about."""
+    'leur rencontre' → the last two actors; 'sa visite' → the person the story is about.
+
+    ``reported``: the noun is what another act is about ('a condamné les sanctions américaines'): its source is
+    its own ('américaines', 'de X'), never the one who reacts. ``owner_is_target``: 'de X' is the target
+    ('l'expulsion de diplomates russes'), so it is not read as the source.
+    """
     w = words()
     possessive = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
-    if token.head.pos_ in {"VERB", "AUX"} and (token.dep_ in {"obj", "nsubj"} or characterises(token)):
+    passive_head = token.head.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "nsubj:pass" and c.i == token.i for c in token.head.children)
+    if not reported and not passive_head and token.head.pos_ in {"VERB", "AUX"} and (
+            token.dep_ in {"obj", "nsubj"} or characterises(token)):
         found, _ = subject(ctx, token.head)
         if found is not None:
             return found
@@ -201,6 +214,17 @@ def noun_source(ctx: Sentence, token: Token) -> Mention | None:
     # adjective of "russes" by the small model; never one inside the target ("contre les forces ukrainiennes")
     military = token.lemma_.lower() in w.strike_nouns or token.lower_.startswith(tuple(w.strike_stems))
     scope = ctx.group(token.head if token.dep_ == "amod" and token.head.pos_ == "NOUN" else token)
+    # "le refoulement de migrants par la police grecque": "par X" anywhere in the noun's phrase
+    agent = next((t for t in token.subtree if t.i > token.i and t.pos_ in {"NOUN", "PROPN"}
+                  and any(c.dep_ == "case" and c.lower_ in w.by for c in t.children)), None)
+    if agent is not None:
+        found = ctx.mention(ctx.np_top(agent))
+        if found is not None:
+            return found
+    if not owner_is_target:
+        owner = read_slot(ctx, token, "de")
+        if owner is not None and owner.actor.kind not in {"igo", "country", "capital", "people"}:
+            return owner  # "l'appel des syndicats argentins": the unions, not Argentina
     for candidate in scope:
         if in_target_phrase(candidate, token):
             continue
@@ -209,7 +233,7 @@ def noun_source(ctx: Sentence, token: Token) -> Mention | None:
             role = "MIL" if military else "GOV"
             return Mention(country_actor(atom.country, role, name=candidate.text, kind="title"),
                            candidate.i, candidate.i + 1, candidate.text, candidate.idx)
-    owner = read_slot(ctx, token, "de")
+    owner = None if owner_is_target else read_slot(ctx, token, "de")
     if owner is not None and owner.actor.kind != "igo":  # "la réunion de l'OCS" is the IGO's meeting, no party
         return owner
     if possessive and ctx.discourse.mentions:

@@ -15,35 +15,41 @@ from events.coding.words import words
 _TRIGGER_POS = {"VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADV"}
 
 
-def find_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
-    """The first reading of the token that fits, or None."""
+def find_trigger(token: Token, lexicon: Lexicon, *, _outer: frozenset[int] = frozenset()) -> Trigger | None:
+    """The first reading of the token that fits, or None (``_outer``: tokens whose readings are being checked,
+    which a required-word check must not check again)."""
+    seen = _outer | {token.i}
     if token.pos_ not in _TRIGGER_POS or (not token.is_alpha and "-" not in token.text):
         return None
     if token.pos_ == "ADV" and not token.lower_.endswith(tuple(words().participle_endings)):
         return None  # only a participle the tagger took for an adverb ("ont expulsé lundi")
     lemma = token.lemma_.lower().replace(" ", "-")
-    forms = [lemma, token.lower_, token.lower_.rstrip("s"), *infinitives(token.lower_)]
-    # the small model mixes up nouns, participles and adjectives: the tag decides first, then the form
+    forms = list(dict.fromkeys([lemma, token.lower_, token.lower_.rstrip("s")]))
+    derived = [f for f in infinitives(token.lower_, present=token.pos_ in {"VERB", "AUX", "ADJ"}) if f not in forms]
+    # the small model mixes up nouns, participles and adjectives: the tag decides first, then the form; the
+    # readings of the other part of speech are tried when none of the first fits, and the infinitive a
+    # form may come from last ("réprimande" is the noun before the verb "réprimander")
     first = "VERB" if token.pos_ in {"VERB", "AUX", "ADJ"} else "NOUN"
     second = "NOUN" if first == "VERB" else "VERB"
-    readings: tuple[Trigger, ...] = ()
-    for pos in (first, second):
-        for form in forms:
-            readings = lexicon.readings(form, pos)
-            if readings:
-                break
-        if readings:
-            break
+    readings: list[Trigger] = []
+    for candidates in (forms, derived):
+        for pos in (first, second):
+            for form in candidates:
+                found = lexicon.readings(form, pos)
+                if found:
+                    readings.extend(r for r in found if r not in readings)
+                    break
     node = anchor(token)
     reflexive = has_reflexive(node)
     for trigger in readings:
-        if trigger.pos == "VERB" and token.pos_ == "PROPN":
-            continue
+        if trigger.pos == "VERB" and (token.pos_ == "PROPN" or (
+                token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children))):
+            continue  # "son invité" is a guest, not "a invité"
         if trigger.reflexive is not None and trigger.pos == "VERB" and reflexive != trigger.reflexive:
             continue
-        if trigger.requires and not has_required(node, trigger.requires, lexicon):
+        if trigger.requires and not has_required(node, trigger.requires, lexicon, _outer=seen):
             continue
-        if trigger.phrase and not all(has_required(node, (word,), lexicon) for word in trigger.phrase):
+        if trigger.phrase and not all(has_required(node, (word,), lexicon, _outer=seen) for word in trigger.phrase):
             continue
         return trigger
     return None
@@ -63,7 +69,8 @@ def anchor(token: Token) -> Token:
     return head
 
 
-def has_required(token: Token, wanted_words: Iterable[str], lexicon: Lexicon | None = None) -> bool:
+def has_required(token: Token, wanted_words: Iterable[str], lexicon: Lexicon | None = None, *,
+                 _outer: frozenset[int] = frozenset()) -> bool:
     """A required word under the trigger, or on the two words that govern it ('a annoncé … un paquet d'aide').
 
     Three levels down ("a signé une série d'accords", not "a signé une ordonnance entérinant le retrait du
@@ -73,9 +80,10 @@ def has_required(token: Token, wanted_words: Iterable[str], lexicon: Lexicon | N
     wanted = set(wanted_words)
     governors = [token.head, token.head.head] if token.head.i != token.i else []
 
-    def opaque(t: Token) -> bool:
+    def opaque(t: Token) -> bool:  # a noun that is an event of its own ("la suspension de son aide")
         return lexicon is not None and t.pos_ == "NOUN" and bool(lexicon.readings(t.lemma_.lower(), "NOUN")) \
-            and t.lemma_.lower() not in wanted and t.lower_ not in wanted
+            and t.lemma_.lower() not in wanted and t.lower_ not in wanted and t.i not in _outer \
+            and find_trigger(t, lexicon, _outer=_outer) is not None
 
     near: list[Token] = []
     for child in token.children:
@@ -89,8 +97,10 @@ def has_required(token: Token, wanted_words: Iterable[str], lexicon: Lexicon | N
     return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in [*near, *governors])
 
 
-def infinitives(form: str) -> list[str]:
-    """Infinitives a past participle may come from when the tagger took it for a noun ('félicité')."""
+def infinitives(form: str, *, present: bool = True) -> list[str]:
+    """Infinitives a form may come from when the lemmatiser left it as written: a past participle taken for
+    a noun ('félicité'), a present tense of a word tagged as a verb or adjective ('dénonce', 'dénoncent',
+    'critiques', 'gèle', 'rompt')."""
     stem = form.rstrip("s")
     if stem.endswith("ée"):
         stem = stem[:-1]
@@ -98,7 +108,18 @@ def infinitives(form: str) -> list[str]:
         return [stem[:-1] + "er"]
     if stem.endswith(("ie", "i")):
         return [stem.rstrip("e")[:-1] + "ir"]
-    return []
+    if not present:  # a noun ("réprimande") is no present tense
+        return []
+    found = []
+    if form.endswith("ent") and len(form) > 5:
+        found.append(form[:-3] + "er")  # "dénoncent"
+    if stem.endswith("e"):
+        found.append(stem + "r")  # "dénonce", "critiques"
+        if "è" in stem[-4:]:
+            found.append((stem[:-4] + stem[-4:].replace("è", "e")) + "r")  # "gèle" → "geler"
+    if form.endswith("t") and len(form) > 4:
+        found.append(form[:-1] + "re")  # "rompt" → "rompre"
+    return found
 
 
 def trigger_text(token: Token) -> str:

@@ -68,6 +68,7 @@ class Policy:
     one_per_sentence: bool  # one event per pair and sentence (criticise and accuse in one breath)
     strike_place: bool  # with no place in its sentence, the act happened in the target's country
     intent: str | None  # the code of a planned act ("va livrer des armes" → 033); None: not an event
+    implied_source: str | None = None  # the role of an unnamed source ("des milliers ont manifesté": protesters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +85,13 @@ class Mention:
 def same_party(a: Actor, b: Actor) -> bool:
     """One actor acting on itself: the same country with the same role (a country and its government are one
     party), the same IGO, or the same person. Two actors of one country with different roles (government and
-    opposition, police and protesters) or two different people are two parties: a domestic event."""
+    opposition, police and protesters), a people and its government, or two different people are two parties:
+    a domestic event."""
     if a.key != b.key:
         return False
     if not a.country or not b.country:
         return a.code == b.code
-    if (a.role or "GOV") != (b.role or "GOV"):
+    if (a.role or "GOV") != (b.role or "GOV") or (a.kind == "people") != (b.kind == "people"):
         return False
     if a.kind == "person" and b.kind == "person":
         return fold(a.name) == fold(b.name)
