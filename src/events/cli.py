@@ -138,12 +138,15 @@ def evaluate(
     exclude_title: Annotated[list[str] | None, typer.Option(
         help="Leave out the articles whose title contains this text (case-insensitive; repeatable).")] = None,
     n_process: Annotated[int, typer.Option(help="Worker processes that parse and code.")] = 1,
+    skip_domestic: Annotated[bool, typer.Option(
+        help="Score only events between actors of different countries (for a gold set that annotates no "
+             "domestic event, such as the dev and regional sets).")] = False,
     calibrate: Annotated[Path | None, typer.Option(
         help="Write the precision of each way the coder finds arguments (subject>obj, …) to this TSV file; "
              "as src/events/data/confidence.tsv it becomes the events' confidence.")] = None,
 ) -> None:
     """Precision, recall and F1 (overall, root 04, per root), date and place accuracy against gold."""
-    from events.evaluate import error_lines, load_gold, score
+    from events.evaluate import error_lines, international, load_gold, score
 
     loaded, _ = _read_articles([articles])
     if part is not None:
@@ -156,6 +159,8 @@ def evaluate(
         loaded = [a for a in loaded if text.casefold() not in (a.title or "").casefold()]
     kept = {a.article_id for a in loaded}
     rows = _extract_rows(loaded, model=model, batch_size=32, n_process=n_process, progress=True)
+    if skip_domestic:
+        rows = international(rows)
     scores = score(rows, {k: v for k, v in load_gold(gold).items() if k in kept})
     figures = scores.as_dict()
     if as_json:

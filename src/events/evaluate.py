@@ -213,13 +213,21 @@ def score(rows: Iterable[dict[str, Any]], gold: dict[str, list[dict[str, Any]]])
     return scores
 
 
-def evaluate_set(articles_path: Path, gold_path: Path, **options: Any) -> Scores:
-    """Code an annotated set (articles.jsonl + gold.jsonl) and score it; ``options`` go to ExtractOptions."""
+def international(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows whose two actors are not of one country (for a gold set that annotates no domestic event)."""
+    return [r for r in rows if not (r.get("actor1_country_code")
+                                    and r.get("actor1_country_code") == r.get("actor2_country_code"))]
+
+
+def evaluate_set(articles_path: Path, gold_path: Path, *, skip_domestic: bool = False, **options: Any) -> Scores:
+    """Code an annotated set (articles.jsonl + gold.jsonl) and score it; ``options`` go to ExtractOptions;
+    ``skip_domestic``: score only events between actors of different countries (for sets whose gold has none)."""
     from events.articles import Article, read_inputs
     from events.extract import ExtractOptions, extract_events
 
     articles = [a for a in read_inputs([articles_path]) if isinstance(a, Article)]
-    return score(extract_events(articles, options=ExtractOptions(**options)), load_gold(gold_path))
+    rows = list(extract_events(articles, options=ExtractOptions(**options)))
+    return score(international(rows) if skip_domestic else rows, load_gold(gold_path))
 
 
 def _place_iso2(row: dict[str, Any], fips_iso2: dict[str, str]) -> str | None:

@@ -225,8 +225,8 @@ def noun_source(ctx: Sentence, token: Token, *, owner_is_target: bool = False,
         owner = read_slot(ctx, token, "de")
         if owner is not None and owner.actor.kind not in {"igo", "country", "capital", "people"}:
             return owner  # "l'appel des syndicats argentins": the unions, not Argentina
-    owner_phrase = {t.i for t in child_with_case(token, w.de).subtree} if owner_is_target and \
-        child_with_case(token, w.de) is not None else set()
+    owned = child_with_case(token, w.de) if owner_is_target else None
+    owner_phrase = {t.i for t in owned.subtree} if owned is not None else set()
     for candidate in scope:
         if in_target_phrase(candidate, token) or candidate.i in owner_phrase:
             continue  # "la libération de prisonniers cambodgiens": the demonym of the target
