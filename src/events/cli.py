@@ -139,7 +139,7 @@ def evaluate(
         help="Leave out the articles whose title contains this text (case-insensitive; repeatable).")] = None,
     n_process: Annotated[int, typer.Option(help="Worker processes that parse and code.")] = 1,
     skip_domestic: Annotated[bool, typer.Option(
-        help="Score only events between actors of different countries (for a gold set that annotates no "
+        "--skip-domestic", help="Score only events between actors of different countries (for a gold set that annotates no "
              "domestic event, such as the dev and regional sets).")] = False,
     calibrate: Annotated[Path | None, typer.Option(
         help="Write the precision of each way the coder finds arguments (subject>obj, …) to this TSV file; "
