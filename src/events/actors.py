@@ -161,23 +161,27 @@ class ActorLexicon:
         Keys grow token by token and stop as soon as no phrase starts with them (a prefix set), so a
         sentence costs about one dictionary probe per token.
         """
-        doc = span.doc
         prefixes = self._prefix_set()
+        texts = [t.text for t in span]
+        spaces = [t.whitespace_ for t in span]
+        first = span.start
         i = span.start
         while i < span.end:
             found: list[Atom] = []
+            written = ""
             for j in range(i, min(span.end, i + _MAX_PHRASE)):
                 # the phrase as written, folded whole: "Royaume-Uni" (three tokens) → "royaume uni" like the table's
                 # key, "Kim Jong-un" → "kim jong un", "Côte d'Ivoire" → "cote d'ivoire"
-                key = fold(doc[i:j + 1].text)
+                written = (written + spaces[j - first - 1] if j > i else "") + texts[j - first]
+                key = fold(written)
                 if key not in prefixes:
-                    if doc[j].text in _JOINERS:
+                    if texts[j - first] in _JOINERS:
                         continue  # "Royaume-" is no prefix of its own, "Royaume-Uni" is
                     break
                 if key in self._persons or key in self._phrases:
                     # the longest phrase that names something as written: a lower-case "prince héritier saoudien"
                     # (a person's alias, capitalised only) leaves the role "prince héritier"
-                    atoms = self._atoms_for(doc[i:j + 1].text, key, i, j + 1)
+                    atoms = self._atoms_for(written, key, i, j + 1)
                     if atoms:
                         found = atoms
             if found:

@@ -139,8 +139,8 @@ def evaluate(
         help="Leave out the articles whose title contains this text (case-insensitive; repeatable).")] = None,
     n_process: Annotated[int, typer.Option(help="Worker processes that parse and code.")] = 1,
     skip_domestic: Annotated[bool, typer.Option(
-        "--skip-domestic", help="Score only events between actors of different countries (for a gold set that annotates no "
-             "domestic event, such as the dev and regional sets).")] = False,
+        "--skip-domestic", help="Score only events between actors of different countries (for a gold set "
+                                "that annotates no domestic event, such as the dev and regional sets).")] = False,
     calibrate: Annotated[Path | None, typer.Option(
         help="Write the precision of each way the coder finds arguments (subject>obj, …) to this TSV file; "
              "as src/events/data/confidence.tsv it becomes the events' confidence.")] = None,

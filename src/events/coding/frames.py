@@ -44,9 +44,9 @@ def find_arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: b
     lexicon = ctx.lexicon
     possessive_pair = trigger.pos == "NOUN" and any(
         c.lower_ in words().plural_possessives and c.dep_ == "det" for c in token.children)
-    if (gerund(token) or possessive_pair) and token.sent.root.i != token.i and trigger.symmetric:
+    if (gerund(token) or possessive_pair) and ctx.sent.root.i != token.i and trigger.symmetric:
         # "…se sont entretenus…, en convenant de poursuivre le dialogue": the main clause's parties
-        root = token.sent.root
+        root = ctx.sent.root
         main, _ = subject(ctx, root)
         partner = conj_partner(ctx, root, main) if main is not None else None
         if main is not None and partner is not None:

@@ -146,7 +146,9 @@ def gerund(token: Token) -> bool:
     if not present_participle(token):
         return False
     w = words()
-    before = [t for t in token.doc[max(token.sent.start, token.i - 3):token.i] if t.lower_ not in w.se]
+    window = token.doc[max(0, token.i - 3):token.i]
+    starts = [t.i for t in window if t.is_sent_start]
+    before = [t for t in window if t.lower_ not in w.se and (not starts or t.i >= starts[-1])]
     return bool(before) and before[-1].lower_ in w.gerund_markers
 
 

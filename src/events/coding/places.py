@@ -39,9 +39,9 @@ def opens_place(token: Token) -> bool:
     start of a sentence); "de" after a venue or area noun ("le sommet de Rio", "à la frontière de la Pologne")
     or an institution named by its seat ("le tribunal de Lyon", "le maire de Bordeaux")."""
     w = words()
-    if token.lower_ in w.place_preps or (token.text == "A" and token.i == token.sent.start):
+    if token.lower_ in w.place_preps or (token.text == "A" and token.is_sent_start):
         return True
-    return (token.lower_ in w.de and token.i > token.sent.start
+    return (token.lower_ in w.de and token.i > 0 and not token.is_sent_start
             and token.doc[token.i - 1].lemma_.lower() in w.venue_nouns | w.area_words | w.seat_nouns)
 
 

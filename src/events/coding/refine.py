@@ -14,6 +14,17 @@ STATEMENT = "010"
 _STATEMENT_SETS = "statement:"
 
 
+def _sentence_words(token: Token) -> set[str]:
+    """The lower-case words of the token's sentence (cached on the Doc: a sentence is looked up once)."""
+    cache = token.doc.user_data.setdefault("events.sentence_words", {})
+    sent = token.sent if token.i not in cache else None
+    if sent is not None:
+        found = {t.lower_ for t in sent}
+        for t in sent:
+            cache[t.i] = found
+    return cache[token.i]
+
+
 def refine_code(code: str, token: Token) -> str:
     w = words()
     if code == STATEMENT:
@@ -24,7 +35,7 @@ def refine_code(code: str, token: Token) -> str:
         return code
     if not code.startswith("04"):
         return code
-    sentence = {t.lower_ for t in token.sent}
+    sentence = _sentence_words(token)
     if sentence & w.phone_words:
         return "041"
     if code == "040" and sentence & w.third_place_words:

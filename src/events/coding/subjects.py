@@ -28,7 +28,7 @@ def subject(ctx: Sentence, token: Token) -> tuple[Mention | None, bool]:
     """The trigger's subject (climbing to the clause it depends on), and whether that subject is passive."""
     if token.dep_ in {"acl", "advcl"} and present_participle(token):
         # "…, reprochant à Pékin de…": a participial clause after a comma speaks of the main subject
-        root = token.sent.root
+        root = ctx.sent.root
         if root.i != token.i:
             found = next((c for c in root.children if c.dep_ in SUBJECTS), None)
             if found is not None:

@@ -18,6 +18,19 @@ _TRIGGER_POS = {"VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADV"}
 def find_trigger(token: Token, lexicon: Lexicon, *, _outer: frozenset[int] = frozenset()) -> Trigger | None:
     """The first reading of the token that fits, or None (``_outer``: tokens whose readings are being checked,
     which a required-word check must not check again)."""
+    cache: dict[int, Trigger | None] = token.doc.user_data.setdefault(f"{_CACHE}:{id(lexicon)}", {}) if not _outer else {}
+    if token.i in cache:
+        return cache[token.i]
+    found = _find_trigger(token, lexicon, _outer)
+    if not _outer:
+        cache[token.i] = found
+    return found
+
+
+_CACHE = "events.triggers"  # Doc.user_data key: token index → its reading (a Doc is coded with one dictionary)
+
+
+def _find_trigger(token: Token, lexicon: Lexicon, _outer: frozenset[int]) -> Trigger | None:
     seen = _outer | {token.i}
     if token.pos_ not in _TRIGGER_POS or (not token.is_alpha and "-" not in token.text):
         return None
