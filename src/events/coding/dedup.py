@@ -6,6 +6,11 @@ from events.coding.lexicon import Lexicon
 from events.coding.types import CodedEvent
 
 
+def _entry(event: CodedEvent) -> str:
+    """The dictionary word that coded the event ("gazer.v" of "gazer.v.175@police_act:…")."""
+    return ".".join(event.rule_id.split("@")[0].split(".")[:2])
+
+
 def _keys(event: CodedEvent) -> tuple[str, str]:
     """What tells two events' parties apart: their countries (or IGOs); within one country, their actor codes
     (the government and the opposition, the police and protesters)."""
@@ -39,9 +44,10 @@ def dedupe(events: list[CodedEvent], lexicon: Lexicon) -> list[CodedEvent]:
         keys: tuple[str, ...] = _keys(event)
         if event.symmetric or event.code.startswith("04"):  # a visit and its hosting are one meeting
             keys = tuple(sorted(keys))
-        # the consult family is one meeting whatever its sub-code; other codes are distinct events
-        # (praising and signing with the same partner on the same day are two events)
-        kind = event.code[:2] if event.code.startswith("04") else event.code[:3]
+        # the consult family is one meeting whatever its sub-code and words; other codes are distinct events
+        # (praising and signing with the same partner on the same day are two events), and so are two acts told
+        # with different words ("ont expulsé les Gilets jaunes" in the morning, "ont gazé" them in the evening)
+        kind = event.code[:2] if event.code.startswith("04") else (event.code[:3], _entry(event))
         groups.setdefault((keys, kind, event.event_date), []).append(event)
     kept: list[CodedEvent] = []
     for group in groups.values():

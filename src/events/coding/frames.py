@@ -86,9 +86,11 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
     target, target_how = first_slot(ctx, token, trigger)
     if passive:
         agent, agent_how = passive_agent(ctx, token), "passive_agent"
-        if source is None and _passive_participle(ctx, token):
-            source = ctx.mention(ctx.np_top(token.head))  # the noun the participle qualifies underwent it
-        patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
+        if _passive_participle(ctx, token):  # the noun the participle qualifies underwent it, or nobody known
+            patient = ctx.mention(ctx.np_top(token.head)) if token.dep_ in {"amod", "acl"} \
+                else _appositive_patient(ctx, token)
+        else:
+            patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
         implied = frame.implied or lexicon.policy(trigger.code).implied_source
         if agent is None and implied and patient is not None:
             # "trois manifestants ont été interpellés": by the police of the story's country
@@ -105,7 +107,7 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
             source = noun_source(ctx, token, owner_is_target="de" in frame.targets, reported=reported)
             source_how = "noun_source"
     implied_source = lexicon.policy(trigger.code).implied_source
-    if source is None and target is None and implied_source and not passive and trigger.pos == "VERB":
+    if source is None and target is None and implied_source and not passive:
         # "des milliers de personnes ont manifesté": protesters of the story's country (then its government)
         source, source_how = _implied(ctx, token, implied_source), "implied"
     if source is not None and target is not None and frame.symmetric and same_party(target.actor, source.actor):
@@ -120,10 +122,27 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
 
 
 def _passive_participle(ctx: Sentence, token: Token) -> bool:
-    """'les FDS appuyées par les États-Unis': a participle on its noun, with an agent, is a passive."""
-    return token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"} and any(
-        c.dep_.startswith("obl") and any(k.dep_ == "case" and k.lower_ in words().by for k in c.children)
-        for c in token.children)
+    """'les FDS appuyées par les États-Unis', 'Boualem Sansal, condamné … par un tribunal algérien': a past
+    participle without auxiliary, with an agent, is a passive."""
+    agent = any(c.dep_.startswith("obl") and any(k.dep_ == "case" and k.lower_ in words().by for k in c.children)
+                for c in token.children)
+    if not agent or any(c.dep_.startswith("aux") for c in token.children):
+        return False
+    if token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return "VerbForm=Part" in str(token.morph) and "Tense=Past" in str(token.morph) and _after_comma(ctx, token)
+
+
+def _after_comma(ctx: Sentence, token: Token) -> bool:
+    return token.i > ctx.sent.start and ctx.doc[token.i - 1].text == ","
+
+
+def _appositive_patient(ctx: Sentence, token: Token) -> Mention | None:
+    """The noun phrase right before the comma that a participle qualifies ('l'écrivain Boualem Sansal, condamné
+    …'): its actor, or none (never one named further back)."""
+    if token.i < ctx.sent.start + 2:
+        return None
+    return ctx.mention(ctx.np_top(ctx.doc[token.i - 2]))
 
 
 def _implied(ctx: Sentence, token: Token, role: str) -> Mention | None:

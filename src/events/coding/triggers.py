@@ -18,7 +18,7 @@ _TRIGGER_POS = {"VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADV"}
 def find_trigger(token: Token, lexicon: Lexicon, *, _outer: frozenset[int] = frozenset()) -> Trigger | None:
     """The first reading of the token that fits, or None (``_outer``: tokens whose readings are being checked,
     which a required-word check must not check again)."""
-    cache: dict[int, Trigger | None] = token.doc.user_data.setdefault(f"{_CACHE}:{id(lexicon)}", {}) if not _outer else {}
+    cache: dict[int, Trigger | None] = {} if _outer else token.doc.user_data.setdefault(f"{_CACHE}:{id(lexicon)}", {})
     if token.i in cache:
         return cache[token.i]
     found = _find_trigger(token, lexicon, _outer)
