@@ -84,18 +84,29 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
     passive = (passive and not reflexive(token) and token.lemma_.lower() not in words().etre_verbs) \
         or is_passive(token) or _passive_participle(ctx, token)
     target, target_how = first_slot(ctx, token, trigger)
+    holder = token
+    if not passive and trigger.pos == "NOUN" and token.head.i != token.i and _under_passive(token):
+        # "cinq personnes ont été mises en garde à vue": the noun of a passive light verb, whose subject underwent
+        # the act
+        holder, passive = token.head, True
+        source, _ = subject(ctx, holder)
     if passive:
-        agent, agent_how = passive_agent(ctx, token), "passive_agent"
+        agent, agent_how = passive_agent(ctx, holder), "passive_agent"
         if _passive_participle(ctx, token):  # the noun the participle qualifies underwent it, or nobody known
             patient = ctx.mention(ctx.np_top(token.head)) if token.dep_ in {"amod", "acl"} \
                 else _appositive_patient(ctx, token)
         else:
             patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
         implied = frame.implied or lexicon.policy(trigger.code).implied_source
-        if agent is None and implied and patient is not None:
-            # "trois manifestants ont été interpellés": by the police of the story's country
+        if agent is None and implied:
+            # "trois manifestants ont été interpellés": by the police of the story's country ("neuf policiers ont
+            # été arrêtés": by its authorities); "le dépôt est bloqué": by protesters, against the government
             agent, agent_how = _implied(ctx, token, implied), "implied"
+            if agent is not None and patient is not None and same_party(agent.actor, patient.actor):
+                agent = _implied(ctx, token, "GOV")
         source, target, source_how, target_how = agent, patient, agent_how, "passive_subject"
+        if target is None:
+            target_how = ""
     elif target is None and "after_avec" in frame.fallbacks:
         target, target_how = after_word(ctx, token, words().comitative), "after_avec"
     if trigger.pos == "NOUN":
@@ -119,6 +130,15 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
     if source is None and target is not None and implied_source and not passive:
         source, source_how = _implied(ctx, token, implied_source), "implied"  # "la rupture des relations avec X"
     yield from _pairs(ctx, token, trigger, (source, source_how), (target, target_how), passive=passive)
+
+
+def _under_passive(token: Token) -> bool:
+    """The noun hangs from a passive verb ('a été mis en garde à vue', 'ont été placés en détention')."""
+    head = token.head
+    if any(c.dep_ == "case" and c.lower_ in words().by for c in token.children):
+        return False  # "visée par les frappes": the noun is the agent
+    return token.dep_.startswith(("obl", "obj")) and head.pos_ in {"VERB", "AUX"} and (
+        is_passive(head) or any(c.dep_ == "nsubj:pass" for c in head.children))
 
 
 def _passive_participle(ctx: Sentence, token: Token) -> bool:
