@@ -14,6 +14,7 @@ from events.actors import load_lexicon as load_actor_lexicon
 from events.coding.dating import event_date
 from events.coding.dedup import dedupe
 from events.coding.discourse import Discourse
+from events.coding.fallbacks import quoted_source
 from events.coding.frames import find_arguments
 from events.coding.learned import features, load_event_model
 from events.coding.lexicon import Lexicon, load_lexicon
@@ -110,6 +111,8 @@ class Coder:
         # enters as the actor it was resolved to
         named = {}
         for head in ctx.actor_heads():
+            if quoted_source(sent.doc[head]):
+                continue  # "selon l'AFP": who reports is no party of the story
             mention = ctx.mention(sent.doc[head])
             if mention is not None and mention.actor.kind != "counterpart":
                 named[mention.start] = (mention, sent.doc[head].dep_ in {"nsubj", "nsubj:pass"})

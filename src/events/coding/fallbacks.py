@@ -37,7 +37,7 @@ def linear(ctx: Sentence, token: Token, *, after: bool, exclude: Mention | None,
     for head in ordered:
         if not after and ctx.in_prepositional_phrase(ctx.doc[head]):
             continue
-        if _quoted_source(ctx.doc[head]):
+        if quoted_source(ctx.doc[head]):
             continue  # "selon l'AFP": who reports, not who acts
         if _igo_complement(ctx, ctx.doc[head]):
             continue
@@ -48,7 +48,7 @@ def linear(ctx: Sentence, token: Token, *, after: bool, exclude: Mention | None,
     return None
 
 
-def _quoted_source(token: Token) -> bool:
+def quoted_source(token: Token) -> bool:
     """'selon l'AFP', 'd'après Greenpeace': the source of a report."""
     return any(c.dep_ == "case" and c.lower_ in words().source_preps for c in token.children)
 
@@ -89,7 +89,7 @@ def content_target(ctx: Sentence, token: Token, subject: Mention, *, places: boo
 
 def recent_other(ctx: Sentence, subject: Mention) -> Mention | None:
     """The last actor of another country named in this or the previous sentence."""
-    here = [m for m in (ctx.mention(ctx.doc[h]) for h in ctx.actor_heads() if not _quoted_source(ctx.doc[h]))
+    here = [m for m in (ctx.mention(ctx.doc[h]) for h in ctx.actor_heads() if not quoted_source(ctx.doc[h]))
             if m is not None]
     for mention in reversed(here + ctx.discourse.mentions[-4:]):
         if mention.actor.key and mention.actor.key != subject.actor.key and mention.actor.kind != "counterpart":
