@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from events.actors import ActorLexicon, Atom
+from events.actors import Actor, ActorLexicon, Atom, term_actor
 from events.actors import load_lexicon as load_actor_lexicon
 from events.coding.dating import event_date
 from events.coding.dedup import dedupe
@@ -72,6 +72,7 @@ class Coder:
             story.update(country for country in map(_atom_country, atoms) if country)
             prepared.append((atoms, places))
         discourse.set_story(story)
+        discourse.claimant = self._claimant(sentences, prepared)
         events: list[CodedEvent] = []
         for index, (sent, (atoms, places)) in enumerate(zip(sentences, prepared, strict=True)):
             events.extend(self.code_sentence(sent, index, discourse, atoms=atoms, places=places))
@@ -88,6 +89,20 @@ class Coder:
             if probability >= self.model.threshold:
                 kept.append(replace(event, confidence=round(probability, 3)))
         return kept
+
+    @staticmethod
+    def _claimant(sentences: list[Span], prepared: list[tuple[list[Atom], list[PlaceMention]]]) -> Actor | None:
+        """The armed group the article says claimed an attack ("l'attaque a été revendiquée par l'EI"): the
+        attackers it names without a group are that group's."""
+        claims = words().claim_words
+        for sent, (atoms, _places) in zip(sentences, prepared, strict=True):
+            if not any(t.lemma_.lower() in claims or t.lower_ in claims for t in sent):
+                continue
+            groups = [a for a in atoms if a.kind == "term" and (str(a.code or "").startswith("IMG")
+                                                                 or a.role in {"REB", "INS"})]
+            if groups:
+                return term_actor(groups[0])
+        return None
 
     def _atoms(self, sent: Span) -> list[Atom]:
         return [a for a in self.actors.match(sent) if not _inside_longer_name(a, sent)]

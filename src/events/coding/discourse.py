@@ -33,6 +33,7 @@ class Discourse:
     named: dict[str, Actor] = field(default_factory=dict)  # folded surname/full name → actor
     countries: set[str] = field(default_factory=set)  # ISO2 of places named so far
     story: Counter[str] = field(default_factory=Counter)  # ISO3 → how often the whole article names the country
+    claimant: Actor | None = None  # the armed group the article says claimed an attack
 
     # -- writing ---------------------------------------------------------------------------------------------
     def open_article(self, dateline: PlaceMention | None) -> None:

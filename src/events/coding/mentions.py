@@ -195,6 +195,9 @@ class Sentence:
             earlier = self.discourse.last_with_role(role.role, role.office) if singular else None
             if earlier is not None:
                 return Mention(earlier, start, end, text, self.doc[role.start].idx)
+            if role.role == "INS" and self.discourse.claimant is not None:
+                # "les assaillants" of an attack the article says the Islamic State claimed
+                return Mention(self.discourse.claimant, start, end, text, self.doc[role.start].idx)
             if role.office == "counterpart" or role.role in {None, "", "IGO"} or (role.role == "GOV" and not singular) \
                     or (role.role == "GOV" and any(t.lower_ in w.two for t in tokens)) \
                     or tokens[0].lower_ in w.possessives:
