@@ -197,14 +197,21 @@ class Coder:
         """Not denied, hypothetical, referred back to, cancelled, a court's sentence or an alleged act."""
         if negated(token) or conditional(token) or anaphoric(token) or cancelled(token):
             return False
-        if trigger.pos == "VERB" and any(characterises(c) and find_trigger(c, self.lexicon) is not None
-                                         for c in token.children):
+        if trigger.pos == "VERB" and not trigger.code.startswith(_VIOLENT_ROOTS) and any(
+                characterises(c) and find_trigger(c, self.lexicon) is not None for c in token.children):
             return False  # "a appelé à…, dans une critique des États-Unis": the noun says what the act was
         if trigger.pos == "NOUN" and trigger.code.startswith("04") and any(
                 c.lemma_.lower() in words().not_a_meeting for c in token.children):
             return False  # "ses échanges commerciaux", "un échange de prisonniers": no meeting
         if alleged(token):
             return False  # "a accusé Kinshasa de soutenir les rebelles": the alleged or requested act is no event
+        w = words()
+        if trigger.pos == "NOUN" and token.dep_.startswith(("obl", "obj")) and token.head.i != token.i \
+                and token.head.lemma_.lower() in w.content_governors and not characterises(token) \
+                and token.head.lemma_.lower() not in trigger.requires and (
+                    token.dep_ == "obj" or any(c.dep_ == "case" and c.lower_ in w.to_preps | w.de
+                                               for c in token.children)):
+            return False  # "appelle à la grève": the act called for is no event (unless the reading is the call)
         # "refuse d'être le vassal de quiconque": declining to act is no rejection of a party, unless a reading
         # says what is refused ("refuse de libérer" with its required words)
         return not (trigger.code.startswith("12") and not trigger.requires and not trigger.phrase

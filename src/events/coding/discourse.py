@@ -17,6 +17,7 @@ from events.places import GEO_COUNTRY
 from events.text import fold
 
 PEOPLE = frozenset({"person", "title"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roles of titles "les deux dirigeants", "leur rencontre" may refer to (not crowds: police, protesters, civilians).
 LEADER_ROLES = frozenset({"GOV", "MIL", "ELI", "IGO"})
 
@@ -150,6 +151,17 @@ class Discourse:
         for event in reversed(self.events):
             if event.actor2.actor.key == subject.actor.key and event.actor1.actor.key != subject.actor.key:
                 return event.actor1
+        return None
+
+    def last_opponent(self, subject: Mention) -> Mention | None:
+        """The other party of the subject's latest violent event ("l'armée a repris l'aéroport" after fighting
+        the Islamic State: against it)."""
+        for event in reversed(self.events):
+            if event.code[:2] not in VIOLENT_ROOTS:
+                continue
+            keys = (event.actor1.actor.key, event.actor2.actor.key)
+            if subject.actor.key in keys and keys[0] != keys[1]:
+                return event.actor2 if keys[0] == subject.actor.key else event.actor1
         return None
 
     def partner_in_latest_event(self, key: str) -> Mention | None:

@@ -256,7 +256,7 @@ def load_triggers(frames: dict[str, Frame], folder: Path | None = None) -> dict[
                 source=row.where))
     # a reading that requires words is more specific than one that does not, and a longer phrase than a shorter
     # one ("mettre en garde à vue" before "mettre en garde"): the most specific is tried first
-    return {key: tuple(sorted(value, key=lambda t: (-len(t.phrase), not (t.requires or t.phrase))))
+    return {key: tuple(sorted(value, key=lambda t: (-len(t.phrase), not t.requires, not t.phrase)))
             for key, value in triggers.items()}
 
 

@@ -32,13 +32,17 @@ _CACHE = "events.triggers"  # Doc.user_data key: token index → its reading (a 
 
 def _find_trigger(token: Token, lexicon: Lexicon, _outer: frozenset[int]) -> Trigger | None:
     seen = _outer | {token.i}
-    if token.pos_ not in _TRIGGER_POS or (not token.is_alpha and "-" not in token.text):
+    if token.pos_ not in _TRIGGER_POS | {"ADP"} or (not token.is_alpha and "-" not in token.text):
         return None
-    if token.pos_ == "ADV" and not token.lower_.endswith(tuple(words().participle_endings)):
-        return None  # only a participle the tagger took for an adverb ("ont expulsé lundi")
+    if token.pos_ == "ADP" and not lexicon.readings(token.lemma_.lower(), "VERB"):
+        return None  # "expulse" tagged as a preposition
+    if token.pos_ == "ADV" and not token.lower_.endswith(tuple(words().participle_endings)) \
+            and not lexicon.readings(token.lemma_.lower(), "VERB"):
+        return None  # only a verb the tagger took for an adverb ("ont expulsé lundi", "accusent X")
     lemma = token.lemma_.lower().replace(" ", "-")
     forms = list(dict.fromkeys([lemma, token.lower_, token.lower_.rstrip("s")]))
-    derived = [f for f in infinitives(token.lower_, present=token.pos_ in {"VERB", "AUX", "ADJ"}) if f not in forms]
+    verb_like = token.pos_ in {"VERB", "AUX", "ADJ"} or any(c.dep_ in {"nsubj", "obj"} for c in token.children)
+    derived = [f for f in infinitives(token.lower_, present=verb_like) if f not in forms]
     # the small model mixes up nouns, participles and adjectives: the tag decides first, then the form; the
     # readings of the other part of speech are tried when none of the first fits, and the infinitive a
     # form may come from last ("réprimande" is the noun before the verb "réprimander")
