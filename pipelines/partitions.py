@@ -1,20 +1,39 @@
-"""Daily partitions by publication date (Europe/Paris) and the day an article belongs to."""
+"""Daily partitions by publication date (Europe/Paris) and the day an article belongs to.
+
+The first partition is ``$EVENTS_FIRST_DAY`` (default 2020-01-01): set it to the first day of your archive, so
+that the catalog's "filled" share counts the days you have. Articles published before it belong to no partition:
+they are counted and reported, never loaded.
+"""
 
 
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
 
-from events.articles import PARIS, Article, article_day, read_inputs
+from events.articles import PARIS, Article, Reject, article_day, read_inputs
 
-__all__ = ["PARIS", "article_day", "clamp_to_partitions", "daily_partitions", "partition_days", "partitions_of",
-           "single_run"]
-FIRST_DAY = "2020-01-01"
+__all__ = ["PARIS", "InboxContents", "article_day", "daily_partitions", "first_day", "partition_days",
+           "partitions_of", "read_inbox", "single_run"]
+DEFAULT_FIRST_DAY = "2020-01-01"
+
+
+def first_day() -> date:
+    """The first daily partition: ``$EVENTS_FIRST_DAY`` (YYYY-MM-DD), else 2020-01-01."""
+    value = os.environ.get("EVENTS_FIRST_DAY", "").strip() or DEFAULT_FIRST_DAY
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"EVENTS_FIRST_DAY={value!r} is not a date (YYYY-MM-DD)") from None
+
 
 # end_offset=1: today's partition exists, so files dropped today are processed today
-daily_partitions = dg.DailyPartitionsDefinition(start_date=FIRST_DAY, timezone="Europe/Paris", end_offset=1)
+daily_partitions = dg.DailyPartitionsDefinition(start_date=first_day().isoformat(), timezone="Europe/Paris",
+                                                end_offset=1)
 single_run = dg.BackfillPolicy.single_run()
 
 
@@ -25,12 +44,41 @@ def partition_days(context: Any) -> list[date]:
     return [start + timedelta(days=n) for n in range((end - start).days)]
 
 
-def clamp_to_partitions(days: set[date]) -> list[str]:
-    """Partition keys for the given days, dropping days outside the partitions (before FIRST_DAY)."""
-    first = date.fromisoformat(FIRST_DAY)
-    return sorted(d.isoformat() for d in days if d >= first)
+@dataclass
+class InboxContents:
+    """What an inbox holds: per input file (by path), its articles' partition days; the articles, the rejects,
+    and the articles that fall before the first partition."""
+
+    days_by_file: dict[str, set[str]] = field(default_factory=dict)
+    articles: list[Article] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    before_first_day: list[Article] = field(default_factory=list)
+
+    @property
+    def days(self) -> list[str]:
+        return sorted(set().union(*self.days_by_file.values())) if self.days_by_file else []
+
+
+def read_inbox(paths: Iterable[Path | str], files: Iterable[Path | str] = ()) -> InboxContents:
+    """Read the inputs under ``paths``; ``files`` lists input files to report even when they hold no article."""
+    contents = InboxContents(days_by_file={str(f): set() for f in files})
+    first = first_day()
+    for item in read_inputs(paths):
+        if isinstance(item, Reject):
+            contents.rejects.append(item)
+            contents.days_by_file.setdefault(item.source_file, set())
+            continue
+        day = article_day(item)
+        days = contents.days_by_file.setdefault(str(item.source_file), set())
+        if day < first:
+            contents.before_first_day.append(item)
+            continue
+        days.add(day.isoformat())
+        contents.articles.append(item)
+    return contents
 
 
 def partitions_of(paths: list[Path]) -> list[str]:
-    """Partition keys of the days the articles in these files or folders fall on (bad input ignored)."""
-    return clamp_to_partitions({article_day(a) for a in read_inputs(paths) if isinstance(a, Article)})
+    """Partition keys of the days the articles in these files or folders fall on (bad input and days before the
+    first partition left out)."""
+    return read_inbox(paths).days

@@ -1,25 +1,52 @@
-"""Run configuration shared by the assets (environment variables override the defaults)."""
+"""Run configuration shared by the assets, and the one way they open the warehouse.
+
+Paths come from the environment (EVENTS_INBOX, EVENTS_WAREHOUSE, EVENTS_EXPORTS) and, like paths given on a
+command line, a relative one is relative to the working directory of the process that reads it. Without them:
+``warehouse/…`` of the source checkout when the code runs from one, else of the working directory (an installed
+wheel).
+"""
 
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
+import duckdb
 from dagster_duckdb import DuckDBResource
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from events.warehouse import WarehouseLocked, apply_schema, open_database
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+
+
+def project_root() -> Path:
+    """The source checkout holding this code (its pyproject.toml and src/events/), else the working directory."""
+    if (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / "src" / "events").is_dir():
+        return CHECKOUT
+    return Path.cwd()
+
+
+def env_path(variable: str, default: str) -> str:
+    """``$variable`` as an absolute path (relative to the working directory), else ``default`` under the project."""
+    value = os.environ.get(variable, "").strip()
+    if value:
+        return str(Path(value).expanduser().resolve())
+    return str(project_root() / default)
 
 
 def default_inbox() -> str:
-    return os.environ.get("EVENTS_INBOX", str(PROJECT_ROOT / "warehouse" / "inbox"))
+    return env_path("EVENTS_INBOX", "warehouse/inbox")
 
 
 def default_warehouse() -> str:
-    return os.environ.get("EVENTS_WAREHOUSE", str(PROJECT_ROOT / "warehouse" / "events.duckdb"))
+    return env_path("EVENTS_WAREHOUSE", "warehouse/events.duckdb")
 
 
 def default_exports() -> str:
-    return os.environ.get("EVENTS_EXPORTS", str(PROJECT_ROOT / "warehouse" / "exports"))
+    return env_path("EVENTS_EXPORTS", "warehouse/exports")
 
 
 def default_processes() -> int:
@@ -42,3 +69,36 @@ class EventsConfig(dg.ConfigurableResource):
 
 def duckdb_resource() -> DuckDBResource:
     return DuckDBResource(database=default_warehouse())
+
+
+# A step that finds the warehouse locked by another process says so at once, then is retried after 2, 4, 8 s.
+LOCK_RETRIES = 3
+LOCK_FIRST_DELAY = 2.0
+
+
+@contextmanager
+def open_warehouse(resource: DuckDBResource, context: Any = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to the warehouse with the schema applied, opened in one attempt (DuckDBResource's own
+    ``get_connection`` retries silently for about two minutes).
+
+    When another process holds the file, the step logs who holds it (program, PID, command line) as an error
+    right away and, given its ``context``, asks Dagster to retry it after 2, 4 then 8 seconds; the last attempt
+    fails with the same message.
+    """
+    try:
+        con = open_database(resource.database, config=resource.connection_config)
+    except WarehouseLocked as exc:
+        if context is None:
+            raise
+        attempt = context.retry_number
+        if attempt < LOCK_RETRIES:
+            delay = LOCK_FIRST_DELAY * 2 ** attempt
+            context.log.error(f"{exc} Retry {attempt + 1} of {LOCK_RETRIES} in {delay:.0f} s.")
+            raise dg.RetryRequested(max_retries=LOCK_RETRIES, seconds_to_wait=delay) from exc
+        context.log.error(f"{exc} Giving up after {LOCK_RETRIES} retries.")
+        raise
+    try:
+        apply_schema(con)
+        yield con
+    finally:
+        con.close()

@@ -1,38 +1,148 @@
-"""Materialise the daily partitions that the inbox's articles fall on, one run per day, in this process.
+"""``events run``: materialise the daily partitions with inbox articles not loaded yet, one run per day.
 
-``events run`` (and so ``make run``) calls ``python -m pipelines.run_inbox``: the runs are recorded in the
-Dagster instance ($DAGSTER_HOME) and show in the UI like any other; the spaCy model is loaded once for all
-of them. A range backfill from the UI or ``dagster asset materialize --partition-range`` works as well, but
-records every day of the range, with or without articles.
+The runs execute in this process (the spaCy model is loaded once for all of them) and are recorded in the Dagster
+instance ($DAGSTER_HOME), where the UI shows them like any other. Which days to run comes from the warehouse's
+load record, shared with the inbox sensor: a day the sensor's runs loaded is not run again (``all_days`` runs
+every day of the inbox). Output: a line about the inbox, then one line per day (its counts, new rejects and
+seconds); ``verbose`` adds every input rejected and Dagster's log.
 """
 
 
-import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
-from pipelines.definitions import defs
-from pipelines.partitions import partitions_of
-from pipelines.resources import default_inbox
+from events.articles import iter_input_files, undated_warning
+from events.warehouse import file_digest, read_load_record
+from pipelines.inbox import pending_days
+from pipelines.partitions import first_day, read_inbox
+
+Echo = Callable[[str], None]
 
 
-def main() -> int:
-    keys = partitions_of([Path(default_inbox())])
-    if not keys:
-        print(f"no article in {default_inbox()}: nothing to materialise")
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    inbox: Path
+    warehouse: Path
+    exports: Path
+    n_process: int | None = None
+    verbose: bool = False
+    all_days: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DayResult:
+    day: str
+    success: bool
+    seconds: float
+    run_id: str
+    metadata: dict[str, dict[str, Any]]
+    error: str = ""
+
+    def value(self, asset: str, key: str, default: Any = 0) -> Any:
+        entry = self.metadata.get(asset, {}).get(key)
+        return default if entry is None else getattr(entry, "value", entry)
+
+    def line(self) -> str:
+        if not self.success:
+            return f"{self.day}  FAILED after {self.seconds:.1f} s (run {self.run_id[:8]}): {self.error}"
+        coded = self.value("coded_events", "articles_coded")
+        skipped = self.value("coded_events", "articles_skipped_already_loaded")
+        failed = self.value("coded_events", "articles_failed")
+        undated = self.value("raw_articles", "articles_undated")
+        details = [f"{skipped} already loaded" if skipped else "", f"{undated} undated" if undated else "",
+                   f"{failed} failed" if failed else ""]
+        extra = ", ".join(d for d in details if d)
+        return (f"{self.day}  {coded} article{'s' if coded != 1 else ''} coded{f' ({extra})' if extra else ''}, "
+                f"{self.value('coded_events', 'event_mentions')} event mentions, "
+                f"{self.value('events', 'dagster/partition_row_count')} events, "
+                f"{self.value('rejects', 'rejected_now')} new rejects  {self.seconds:.1f} s")
+
+
+def run_config(options: RunOptions) -> dict[str, Any]:
+    settings: dict[str, Any] = {"inbox": str(options.inbox), "exports": str(options.exports)}
+    if options.n_process is not None:
+        settings["n_process"] = options.n_process
+    return {
+        "resources": {"settings": {"config": settings}, "duckdb": {"config": {"database": str(options.warehouse)}}},
+        "loggers": {"console": {"config": {"log_level": "INFO" if options.verbose else "ERROR"}}},
+    }
+
+
+def _materialisations(result: dg.ExecuteInProcessResult) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for event in result.all_events:
+        if event.is_step_materialization:
+            materialisation = event.step_materialization_data.materialization
+            found[materialisation.asset_key.to_user_string()] = dict(materialisation.metadata)
+    return found
+
+
+def _failure(result: dg.ExecuteInProcessResult) -> str:
+    for event in result.all_events:
+        if event.is_step_failure:
+            error = event.step_failure_data.error
+            message = error.cause.message if error and error.cause else error.message if error else ""
+            return f"step {event.step_key}: {message.strip().splitlines()[0] if message.strip() else 'failed'}"
+    return "the run failed"
+
+
+def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
+    """Load the days to do; the exit code (0 done or nothing to do, 1 a day failed, 2 no such inbox)."""
+    inbox = options.inbox
+    if not inbox.is_dir():
+        warn(f"error: the inbox {inbox} does not exist (--inbox, or $EVENTS_INBOX; a relative path is relative to "
+             "the working directory)")
+        return 2
+    files = list(iter_input_files([inbox]))
+    contents = read_inbox([inbox], files)
+    digests = {str(path): file_digest(path) for path in files if path.is_file()}
+    days_of = {digests[path]: sorted(days) for path, days in contents.days_by_file.items() if path in digests}
+    record = read_load_record(options.warehouse)
+    pending = sorted(pending_days(days_of, record))
+    todo = sorted(contents.days) if options.all_days else pending
+    loaded = len(contents.days) - len(pending)
+    reasons = Counter(r.reason for r in contents.rejects)
+    by_reason = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
+    rejected = f", {len(contents.rejects)} inputs rejected ({by_reason})"
+    echo(f"inbox {inbox}: {len(files)} files, {len(contents.articles)} articles on {len(contents.days)} days "
+         f"({loaded} already loaded{', loaded again: --all' if options.all_days and loaded else ''})"
+         f"{rejected if contents.rejects else ''}")
+    for article in contents.articles:
+        warning = undated_warning(article)
+        if warning:
+            warn(f"warning: {warning}")
+    if contents.before_first_day:
+        warn(f"warning: {len(contents.before_first_day)} article(s) published before the first partition day "
+             f"{first_day().isoformat()} are not loaded (set EVENTS_FIRST_DAY to an earlier day to load them)")
+    if options.verbose:
+        for reject in contents.rejects:
+            warn(f"rejected {reject.source_file}:{reject.line_no or '-'}: {reject.reason} — {reject.detail}")
+    if not contents.days:
+        echo(f"no article in {inbox}: nothing to load")
         return 0
+    if not todo:
+        echo(f"nothing new to load: every day of the inbox is in {options.warehouse} (--all loads them again)")
+        return 0
+    from pipelines.definitions import defs
+
     job = defs.resolve_job_def("all_events")
+    started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:
-        for key in keys:
-            result = job.execute_in_process(partition_key=key, instance=instance, raise_on_error=False,
-                                            tags={"launched_by": "events run"})
-            status = "ok" if result.success else "FAILED"
-            print(f"partition {key}: run {result.run_id} {status}", flush=True)
-            if not result.success:
+        for day in todo:
+            begun = time.perf_counter()
+            result = job.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
+                                            run_config=run_config(options), tags={"launched_by": "events run"})
+            outcome = DayResult(day, result.success, time.perf_counter() - begun, result.run_id,
+                                _materialisations(result), "" if result.success else _failure(result))
+            (echo if outcome.success else warn)(outcome.line())
+            if not outcome.success:
                 return 1
+    echo(f"{len(todo)} day{'s' if len(todo) != 1 else ''} loaded in {time.perf_counter() - started:.1f} s into "
+         f"{options.warehouse}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

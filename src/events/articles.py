@@ -350,3 +350,27 @@ def article_day(article: Article, tz: tzinfo = PARIS) -> date:
     if article.source_file and Path(article.source_file).exists():
         return datetime.fromtimestamp(Path(article.source_file).stat().st_mtime, tz).date()
     return datetime.now(tz).date()
+
+
+#: ``articles.date_source``: the input gave the publication date (``published_at``, a ``Date:`` header line) ...
+DATE_FROM_INPUT = "input"
+#: ... or it gave none: the article is filed under the day its file arrived (modification time, Europe/Paris).
+DATE_FROM_FILE_ARRIVAL = "file_arrival"
+
+
+def date_source(article: Article) -> str:
+    """Where the day an article belongs to comes from: :data:`DATE_FROM_INPUT` or :data:`DATE_FROM_FILE_ARRIVAL`."""
+    return DATE_FROM_INPUT if article.published_at is not None else DATE_FROM_FILE_ARRIVAL
+
+
+def undated_warning(article: Article, tz: tzinfo = PARIS) -> str | None:
+    """What to tell the user about an article whose input gave no publication date (``None`` when it gave one)."""
+    if article.published_at is not None:
+        return None
+    where = article.source_file or article.article_id
+    if article.line_no is not None:
+        where = f"{where}:{article.line_no}"
+    missing = "published_at" if article.line_no is not None else "'Date:' header line"
+    return (f"{where}: article {article.article_id} has no publication date (no {missing}): its events are dated "
+            f"from its text alone, and the warehouse files it under {article_day(article, tz).isoformat()}, the day "
+            f"its file arrived (date_source = '{DATE_FROM_FILE_ARRIVAL}')")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -18,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from events.articles import Article, Reject, read_inputs
+from events.articles import Article, Reject, read_inputs, undated_warning
 
 app = typer.Typer(
     help="French news articles → CAMEO-coded political events (who met whom), DuckDB and Parquet.",
@@ -46,6 +45,10 @@ def _read_articles(inputs: list[Path]) -> tuple[list[Article], list[Reject]]:
     for reject in rejects:
         where = reject.source_file + (f":{reject.line_no}" if reject.line_no else "")
         err.print(f"[yellow]rejected[/yellow] {where}: {reject.reason} — {reject.detail}")
+    for article in articles:
+        warning = undated_warning(article)
+        if warning:
+            err.print(Text.assemble(("warning", "yellow"), " ", warning))
     return articles, rejects
 
 
@@ -474,39 +477,54 @@ def bench_places_command(
 @app.command()
 def run(
     inbox: Annotated[Path | None, typer.Option(
-        help="Inbox folder (default: $EVENTS_INBOX or warehouse/inbox).")] = None,
+        help="Inbox folder (default: $EVENTS_INBOX, else warehouse/inbox of the checkout or of the working "
+             "directory).")] = None,
     warehouse: Annotated[Path | None, typer.Option(
-        help="DuckDB file (default: $EVENTS_WAREHOUSE or warehouse/events.duckdb).")] = None,
+        help="DuckDB file (default: $EVENTS_WAREHOUSE, else warehouse/events.duckdb).")] = None,
+    exports: Annotated[Path | None, typer.Option(
+        help="Folder of the Parquet exports and pictures (default: $EVENTS_EXPORTS, else warehouse/exports).")] = None,
     n_process: Annotated[int | None, typer.Option(
         help="Worker processes that parse and code (default: $EVENTS_N_PROCESS or the number of CPUs).")] = None,
+    all_days: Annotated[bool, typer.Option(
+        "--all", help="Load every day of the inbox again, not only the days with articles not loaded yet.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Also list every rejected input and print Dagster's log.")] = False,
 ) -> None:
-    """Materialise the whole Dagster asset graph on the inbox, then print who met whom."""
-    env = dict(os.environ)
-    if n_process is not None:
-        env["EVENTS_N_PROCESS"] = str(n_process)
-    if inbox is not None:
-        env["EVENTS_INBOX"] = str(inbox.resolve())
-    if warehouse is not None:
-        env["EVENTS_WAREHOUSE"] = str(warehouse.resolve())
-    if "DAGSTER_HOME" not in env:  # run history kept beside the project, telemetry off (nothing leaves the machine)
-        home = Path(__file__).resolve().parents[2] / ".dagster_home"
+    """Materialise the Dagster asset graph for every day of the inbox not loaded yet, then print who met whom."""
+    import warnings
+
+    import dagster
+
+    for category in (dagster.BetaWarning, dagster.PreviewWarning):
+        warnings.filterwarnings("ignore", category=category)
+    from pipelines.resources import default_exports, default_inbox, default_warehouse, project_root
+    from pipelines.run_inbox import RunOptions, main
+
+    if not os.environ.get("DAGSTER_HOME"):  # run history beside the project, telemetry off (nothing leaves it)
+        home = project_root() / ".dagster_home"
         home.mkdir(exist_ok=True)
         settings = home / "dagster.yaml"
         if not settings.exists():
             settings.write_text("telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n",
                                 encoding="utf-8")
-        env["DAGSTER_HOME"] = str(home)
-    # one in-process run per publication day found in the inbox, recorded in the Dagster instance
-    command = [sys.executable, "-m", "pipelines.run_inbox"]
-    result = subprocess.run(command, env=env, check=False, cwd=Path(__file__).resolve().parents[2])
-    if result.returncode != 0:
-        err.print(f"[red]materialisation failed (exit {result.returncode})[/red]")
-        raise typer.Exit(result.returncode)
+        os.environ["DAGSTER_HOME"] = str(home)
+    else:
+        os.environ["DAGSTER_HOME"] = str(Path(os.environ["DAGSTER_HOME"]).expanduser().resolve())
+    # paths given here, like those of the environment, are relative to the working directory
+    options = RunOptions(
+        inbox=inbox.resolve() if inbox is not None else Path(default_inbox()),
+        warehouse=warehouse.resolve() if warehouse is not None else Path(default_warehouse()),
+        exports=exports.resolve() if exports is not None else Path(default_exports()),
+        n_process=n_process, verbose=verbose, all_days=all_days)
+    code = main(options, echo=typer.echo, warn=lambda line: typer.echo(line, err=True))
+    if code != 0:
+        raise typer.Exit(code)
+    if not options.warehouse.exists():
+        return
     from events.warehouse import who_met_whom
 
-    db = Path(env.get("EVENTS_WAREHOUSE", "warehouse/events.duckdb"))
-    rows = who_met_whom(db, limit=25)
-    table = Table(title=f"who met whom — {db}")
+    rows = who_met_whom(options.warehouse, limit=25)
+    table = Table(title=f"who met whom — {options.warehouse}")
     for column in ("date", "actor 1", "actor 2", "code", "place", "articles"):
         table.add_column(column)
     for row in rows:

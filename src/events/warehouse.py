@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
-from collections.abc import Iterable, Iterator, Sequence
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from events.articles import Article, Reject
+from events.articles import Article, Reject, article_day, date_source
 from events.data_files import DATA_DIR, read_tsv, split_alts
 from events.schema import EVENT_SCHEMA, events_table
 
@@ -44,17 +46,45 @@ def sql_dir() -> Path:
     return package.parents[1] / "sql"
 
 
+def samples_dir() -> Path:
+    """The bundled sample (inbox articles, bad inputs and the gold events of ``gold.jsonl``):
+    ``$EVENTS_SAMPLES_DIR`` if set, else ``events/samples/`` in an installed wheel, else ``warehouse/samples/``
+    of the source checkout."""
+    override = os.environ.get("EVENTS_SAMPLES_DIR")
+    if override:
+        return Path(override)
+    package = Path(__file__).resolve().parent
+    installed = package / "samples"
+    if installed.is_dir():
+        return installed
+    return package.parents[1] / "warehouse" / "samples"
+
+
 def read_sql(name: str) -> str:
     return (sql_dir() / name).read_text(encoding="utf-8")
 
 
 def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the warehouse and apply the schema."""
+    """Open (creating if needed) the warehouse and apply the schema; :class:`WarehouseLocked` at once, naming the
+    other process, when another process holds the file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    con = open_database(path)
     apply_schema(con)
     return con
+
+
+def open_database(path: Path | str, *, read_only: bool = False,
+                  config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+    """One attempt at opening a DuckDB file: :class:`WarehouseLocked` with :func:`open_error_message` when another
+    process holds its lock (never a silent wait: retrying is the caller's policy)."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only, config=config or {})
+    except duckdb.IOException as exc:
+        message = open_error_message(path, exc)
+        if message is None:
+            raise
+        raise WarehouseLocked(message) from exc
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -104,6 +134,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("title", pa.string()), ("published_at", pa.timestamp("us")), ("pub_date", pa.date32()),
     ("source_name", pa.string()), ("lang", pa.string()), ("text", pa.string()), ("text_hash", pa.string()),
     ("extra", pa.string()), ("n_events", pa.int32()), ("date_added", pa.timestamp("us")),
+    ("date_source", pa.string()), ("partition_date", pa.date32()),
 ])
 REJECT_SCHEMA = pa.schema([
     ("reject_id", pa.string()), ("source_file", pa.string()), ("line_no", pa.int32()), ("article_id", pa.string()),
@@ -124,6 +155,7 @@ def articles_table(articles: Sequence[Article], counts: dict[str, int], added: d
         "source_name": a.source, "lang": a.lang, "text": a.text, "text_hash": a.text_hash,
         "extra": json.dumps(a.extra, ensure_ascii=False) if a.extra else None,
         "n_events": counts.get(a.article_id, 0), "date_added": added,
+        "date_source": date_source(a), "partition_date": article_day(a),
     } for a in articles]
     return pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA)
 
@@ -243,18 +275,35 @@ class WarehouseLocked(RuntimeError):
     """Another process holds the DuckDB file's write lock."""
 
 
+_LOCK_HOLDER = re.compile(r"lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
+
+
+def lock_holder(exc: Exception | str) -> str | None:
+    """The process named by DuckDB's lock error: program, PID and, where /proc shows it, its command line."""
+    match = _LOCK_HOLDER.search(str(exc))
+    if match is None:
+        return None
+    pid = match.group("pid")
+    holder = f"{match.group('program')} (PID {pid}"
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        command = " ".join(a.decode("utf-8", "replace") for a in argv if a)
+    except OSError:
+        command = ""
+    if command:
+        holder += f": {command[:160]}{'…' if len(command) > 160 else ''}"
+    return holder + ")"
+
+
 def open_error_message(db: Path | str, exc: Exception) -> str | None:
     """A clear message when DuckDB cannot open the file because another process holds its lock."""
     text = str(exc)
     if "lock" not in text.lower():
         return None
-    holder = ""
-    marker = "PID"
-    if marker in text:
-        holder = " (" + text[text.index(marker):].split(")")[0].strip() + ")"
-    return (f"{db} is locked by another process{holder}: a DuckDB file has one writer at a time. Close the other "
-            f"program (a DuckDB shell, a notebook) or query {snapshot_path(db).name} / the Parquet exports "
-            f"instead; the run is retried with backoff.")
+    holder = lock_holder(text)
+    return (f"{db} is locked by another process{f', {holder}' if holder else ''}: a DuckDB file has one writer "
+            f"at a time. Close the other program (a DuckDB shell, a notebook) or query {snapshot_path(db).name} / "
+            f"the Parquet exports instead.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +312,8 @@ class LoadResult:
     mentions: int
     events: int
     rejects: int
+    new_rejects: int = 0  # rejects not recorded by an earlier load (the others replaced their own rows)
+    new_reject_ids: frozenset[str] = field(default=frozenset(), repr=False)
 
 
 def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mentions: pa.Table | list[dict[str, Any]],
@@ -290,6 +341,8 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
         con.register("new_mentions", new_mentions)
         con.register("new_articles", new_articles)
         con.register("new_rejects", new_rejects)
+        ids = set(new_rejects["reject_id"].to_pylist())
+        fresh = ids - {r[0] for r in con.execute(read_sql("load/known_rejects.sql"), {"ids": sorted(ids)}).fetchall()}
         con.execute(read_sql("load/insert_event_mentions.sql"))
         con.execute(read_sql("load/upsert_articles.sql"))
         con.execute(read_sql("load/upsert_rejects.sql"))
@@ -305,7 +358,7 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
             con.unregister(name)
     total_events = con.execute("SELECT count(*) FROM events").fetchone()
     return LoadResult(len(articles), new_mentions.num_rows, int(total_events[0]) if total_events else 0,
-                      len(rejects))
+                      len(rejects), len(fresh), frozenset(fresh))
 
 
 def rebuild_events(con: duckdb.DuckDBPyConnection) -> int:
@@ -412,6 +465,112 @@ def _write_schema(con: duckdb.DuckDBPyConnection, path: Path, datasets: Sequence
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(json.dumps(described, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     temporary.replace(path)
+
+
+def file_digest(path: Path | str) -> str:
+    """SHA-1 of a file's bytes: an inbox file's identity (a renamed or moved file is the same file)."""
+    digest = hashlib.sha1()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class InboxFile:
+    """What the load record knows of one inbox file (by content): its name when last seen, every daily partition
+    its articles fall on, and the days already loaded into the warehouse."""
+
+    name: str
+    days: tuple[str, ...]
+    loaded: tuple[str, ...] = ()
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(day for day in self.days if day not in self.loaded)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadRecord:
+    """What was loaded into one warehouse, from which inbox files: shared by every writer (Dagster runs launched by
+    the UI, the schedule or the inbox sensor, and ``events run``) and read by the sensor, which may not open the
+    DuckDB file. ``generation`` changes when the warehouse is created anew, which forgets every file."""
+
+    generation: str = ""
+    files: dict[str, InboxFile] = field(default_factory=dict)
+
+    def missing_days(self, digest: str, days: Iterable[str]) -> set[str]:
+        """The ``days`` of a file not loaded yet."""
+        known = self.files.get(digest)
+        return set(days) - set(known.loaded if known else ())
+
+
+RECORD_VERSION = 1
+
+
+def load_record_path(db: Path | str) -> Path:
+    """Where a warehouse's load record lives: ``events.duckdb`` → ``events.loaded.json``."""
+    db = Path(db)
+    return db.with_name(f"{db.stem}.loaded.json")
+
+
+def read_load_record(db: Path | str) -> LoadRecord:
+    """The load record of a warehouse; empty when the warehouse or its record does not exist (or is unreadable)."""
+    path = load_record_path(db)
+    if not Path(db).exists() or not path.exists():
+        return LoadRecord()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = {digest: InboxFile(str(entry["name"]), tuple(entry["days"]), tuple(entry.get("loaded", ())))
+                 for digest, entry in data.get("files", {}).items()}
+        return LoadRecord(str(data.get("generation", "")), files)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return LoadRecord()
+
+
+def record_loads(db: Path | str, *, seen: Mapping[str, tuple[str, Sequence[str]]],
+                 loaded: Mapping[str, Sequence[str]], new_warehouse: bool = False) -> LoadRecord:
+    """Add to a warehouse's load record the inbox files a run read (``seen``: digest → (name, every day of the
+    file)) and the days it loaded from them (``loaded``: digest → days); ``new_warehouse`` starts a new record.
+
+    Call it after the load committed, with the warehouse still open for writing: DuckDB's file lock then keeps
+    two writers from updating the record at once. The file is written aside, then renamed.
+    """
+    record = LoadRecord() if new_warehouse else read_load_record(db)
+    files = dict(record.files)
+    for digest, (name, days) in seen.items():
+        before = files.get(digest)
+        done = set(before.loaded if before else ()) | set(loaded.get(digest, ()))
+        files[digest] = InboxFile(name, tuple(sorted(set(days))), tuple(sorted(done)))
+    generation = record.generation or uuid.uuid4().hex[:12]
+    path = load_record_path(db)
+    payload = {"version": RECORD_VERSION, "generation": generation, "warehouse": Path(db).name,
+               "files": {digest: {"name": f.name, "days": list(f.days), "loaded": list(f.loaded)}
+                         for digest, f in sorted(files.items())}}
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    temporary.replace(path)
+    return LoadRecord(generation, files)
+
+
+def table_schemas(tables: Sequence[str] = ("articles", "event_mentions", "events", "rejects")
+                  ) -> dict[str, list[tuple[str, str, str | None]]]:
+    """Per table: (column, DuckDB type, comment) of every column, as ``sql/ddl`` creates them (run on an in-memory
+    database: the warehouse file is never opened)."""
+    with duckdb.connect(":memory:") as con:
+        for path in sorted((sql_dir() / "ddl").glob("*.sql")):
+            con.execute(path.read_text(encoding="utf-8"))
+        return {table: [(str(name), str(kind), comment) for name, kind, comment in
+                        con.execute(read_sql("export/column_comments.sql"), {"table": table}).fetchall()]
+                for table in tables}
+
+
+def partition_row_counts(con: duckdb.DuckDBPyConnection, days: Sequence[date]) -> dict[str, int]:
+    """Rows of the given daily partitions: their articles, the mentions those articles report and the distinct
+    events among them."""
+    row = con.execute(read_sql("load/partition_row_counts.sql"), {"days": list(days)}).fetchone()
+    articles, mentions, events = row if row else (0, 0, 0)
+    return {"articles": int(articles), "event_mentions": int(mentions), "events": int(events)}
 
 
 def snapshot_path(db: Path | str) -> Path:

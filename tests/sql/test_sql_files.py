@@ -98,6 +98,8 @@ ARTICLES_COLUMNS = [
     "extra",
     "n_events",
     "date_added",
+    "date_source",
+    "partition_date",
 ]
 REJECTS_COLUMNS = [
     "reject_id",

@@ -255,7 +255,8 @@ def _sql_before_rule_id(tmp_path: Path) -> Path:
     """The sql/ folder as it was before rule_id: no such column in the DDL, no migration 003."""
     old = tmp_path / "sql_before_rule_id"
     shutil.copytree(Path(__file__).resolve().parents[2] / "sql", old)
-    (old / "migrations" / "003_add_rule_id.sql").unlink()
+    for migration in (old / "migrations").glob("0*.sql"):  # 003_add_rule_id.sql and every later one
+        migration.unlink()
     for name in ("020_event_mentions.sql", "030_events.sql"):
         path = old / "ddl" / name
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -291,3 +292,33 @@ def test_a_warehouse_from_before_rule_id_gets_the_column_and_keeps_its_rows(tmp_
     with connect(db) as con:  # applied once
         assert con.execute("SELECT count(*) FROM schema_version WHERE version = 3").fetchone() == (1,)
     assert None not in pq.read_table(tmp_path / "exports" / "events")["rule_id"].to_pylist()
+
+
+def test_a_warehouse_from_before_date_source_gets_the_columns_filled(tmp_path, monkeypatch, coded):
+    articles, mentions = coded
+    old = tmp_path / "sql_before_date_source"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "sql", old)
+    (old / "migrations" / "004_add_date_source.sql").unlink()
+    ddl = old / "ddl" / "010_articles.sql"
+    lines = ddl.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = "".join(line for line in lines if "date_source" not in line and "partition_date" not in line)
+    ddl.write_text(kept.replace("date_added   TIMESTAMP,\n", "date_added   TIMESTAMP\n"), encoding="utf-8")
+    db = tmp_path / "old.duckdb"
+    monkeypatch.setenv("EVENTS_SQL_DIR", str(old))
+    with connect(db) as con:
+        con.register("rows", pa.Table.from_pylist([{
+            "article_id": a.article_id, "text": a.text, "text_hash": a.text_hash, "pub_date": a.pub_date,
+            "published_at": a.published_at.replace(tzinfo=None) if a.published_at else None} for a in articles]))
+        con.execute("INSERT INTO articles BY NAME SELECT * FROM rows")
+        assert "date_source" not in {r[0] for r in con.execute("DESCRIBE articles").fetchall()}
+    monkeypatch.delenv("EVENTS_SQL_DIR")
+    with connect(db) as con:
+        rows = con.execute("SELECT date_source, partition_date = pub_date FROM articles").fetchall()
+        assert rows and set(rows) == {("input", True)}
+        assert con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'articles' "
+                           "AND column_name = 'partition_date'").fetchone()[0]
+        assert con.execute("SELECT description FROM schema_version WHERE version = 4").fetchone() == (
+            "add date source",)
+        # a day's load then replaces those articles like any other
+        load(con, articles=articles, mentions=mentions, days=[dt.date(2024, 7, 9), dt.date(2024, 7, 10)])
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (3,)
