@@ -109,7 +109,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(path.read_text(encoding="utf-8"))
     con.execute(read_sql("load/record_schema_version.sql"), {"version": SCHEMA_VERSION, "description": (
         "articles, event_mentions, events, rejects; dimensions cameo_event_codes, actors, places; "
-        "views gdelt_events, who_met_whom")})
+        "views gdelt_events, gdelt_mentions, who_met_whom")})
 
 
 def _migrate(con: duckdb.DuckDBPyConnection, pending: Sequence[tuple[int, Path]]) -> None:
