@@ -34,6 +34,11 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
+class GeocodeFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
 def _read_articles(inputs: list[Path]) -> tuple[list[Article], list[Reject]]:
     articles: list[Article] = []
     rejects: list[Reject] = []
@@ -259,7 +264,7 @@ def normalize_dates() -> None:
 def geocode(
     names: Annotated[list[str], typer.Argument(help="Place names as written in French; '-' reads stdin.")],
     context: Annotated[str | None, typer.Option(help="Text around the name, used to rank candidates.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+    fmt: Annotated[GeocodeFormat, typer.Option("--format", help="table or jsonl.")] = GeocodeFormat.table,
 ) -> None:
     """Resolve place names to GeoNames ids with GDELT geo fields (offline gazetteer).
 
@@ -293,7 +298,7 @@ def geocode(
                 results.append(geocode_row(gazetteer, record["name"], record.get("context", context)))
             else:
                 results.append(geocode_row(gazetteer, line.strip(), context))
-    if fmt == "jsonl":
+    if fmt is GeocodeFormat.jsonl:
         for result in results:
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         return

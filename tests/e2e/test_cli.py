@@ -160,3 +160,17 @@ def test_evaluate_errors_name_the_rule_of_each_spurious_event(tmp_path, monkeypa
         "missed a-1 KENGOV→SOMGOV 040 2024-07-08 «a rencontré»"]
     (line,) = [line for line in lines if line.startswith("spurious ")]
     assert "KENGOV→ETHGOV 111 2024-07-08 «critiqué» rule 11/critiquer.v@accuse:obj" in line
+
+
+@pytest.mark.parametrize(("command", "choices"), [
+    (["extract", str(INBOX / "sample-txt-001.txt")], ("parquet", "jsonl", "table")),
+    (["geocode", "Paris"], ("table", "jsonl")),
+])
+def test_an_unsupported_format_is_rejected_with_the_supported_ones(command, choices):
+    result = runner.invoke(app, [*command, "--format", "csv"])
+    assert result.exit_code == 2
+    message = " ".join(result.output.split())  # the error box wraps long lines
+    assert "'csv' is not one of" in message
+    for choice in choices:
+        assert f"'{choice}'" in message
+
