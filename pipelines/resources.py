@@ -85,6 +85,8 @@ def open_warehouse(resource: DuckDBResource, context: Any = None) -> Iterator[du
     right away and, given its ``context``, asks Dagster to retry it after 2, 4 then 8 seconds; the last attempt
     fails with the same message.
     """
+    if resource.database != ":memory:":
+        Path(resource.database).parent.mkdir(parents=True, exist_ok=True)
     try:
         con = open_database(resource.database, config=resource.connection_config)
     except WarehouseLocked as exc:

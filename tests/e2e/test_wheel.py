@@ -28,9 +28,17 @@ from tests.conftest import PROJECT, SAMPLES
 pytestmark = pytest.mark.e2e
 
 ARTICLE = SAMPLES / "inbox" / "sample-txt-001.txt"  # a short article the project bundles
-NOT_BUILD_INPUT = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
-                                         ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis",
-                                         ".dagster_home", "warehouse")
+_NOT_BUILD_INPUT = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
+                                          ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis",
+                                          ".dagster_home")
+
+
+def not_build_input(folder: str, names: list[str]) -> set[str]:
+    """What the build never reads: caches, run history, and the warehouse's data (its bundled sample ships)."""
+    ignored = set(_NOT_BUILD_INPUT(folder, names))
+    if Path(folder).resolve() == (PROJECT / "warehouse").resolve():
+        ignored |= {name for name in names if name != "samples"}
+    return ignored
 TIMEOUT = 300.0
 
 
@@ -42,9 +50,11 @@ def _run(command: list[str | Path], *, cwd: Path, env: dict[str, str] | None = N
 
 
 def _isolated_env() -> dict[str, str]:
-    """The test's environment without what would point Python or the package back at the checkout."""
+    """The test's environment without what would point Python or the package back at the checkout (nor at a
+    Dagster instance or warehouse of the caller's)."""
     env = {key: value for key, value in os.environ.items()
-           if key not in {"PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "EVENTS_SQL_DIR"}}
+           if key not in {"PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "DAGSTER_HOME"}
+           and not key.startswith("EVENTS_")}
     env.update(PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_INPUT="1", PYTHONNOUSERSITE="1")
     return env
 
@@ -57,8 +67,10 @@ def _shipped(root: Path, prefix: str, pattern: str = "*") -> set[str]:
 
 
 def data_and_sql_files() -> set[str]:
-    """Wheel names of every file under src/events/data/ and sql/, from the tree as it is: new files are covered."""
-    return _shipped(PROJECT / "src" / "events" / "data", "events/data") | _shipped(PROJECT / "sql", "events/sql")
+    """Wheel names of every file under src/events/data/, sql/ and warehouse/samples/, from the tree as it is: new
+    files are covered."""
+    return (_shipped(PROJECT / "src" / "events" / "data", "events/data") | _shipped(PROJECT / "sql", "events/sql")
+            | _shipped(SAMPLES, "events/samples"))
 
 
 def modules() -> set[str]:
@@ -76,7 +88,7 @@ def _members(wheel: Path) -> set[str]:
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     source = work / "checkout"
-    shutil.copytree(PROJECT, source, ignore=NOT_BUILD_INPUT, symlinks=True)
+    shutil.copytree(PROJECT, source, ignore=not_build_input, symlinks=True)
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
           "--wheel-dir", work / "dist", "."], cwd=source, env=_isolated_env())
     [built] = (work / "dist").glob("events-*.whl")
@@ -151,3 +163,39 @@ def test_installed_package_is_the_wheel_and_reads_its_own_sql(installed, outside
     assert Path(found["data_dir"]).resolve() == package / "data"
     assert found["ddl"] == sorted(p.name for p in (PROJECT / "sql" / "ddl").glob("*.sql"))
     assert {"articles", "event_mentions", "events", "rejects"} <= set(found["tables"])
+
+
+def test_installed_events_run_loads_an_inbox_outside_the_checkout(installed, outside):
+    """`events run --inbox DIR` from the wheel: the Dagster graph runs from the installed package, the warehouse,
+    exports and run history go under the working directory, and the same command again has nothing to load."""
+    events = installed.parent / "events"
+    inbox = outside / "inbox"
+    inbox.mkdir()
+    shutil.copy2(ARTICLE, inbox / ARTICLE.name)
+    env = _isolated_env()
+    first = _run([events, "run", "--inbox", "inbox"], cwd=outside, env=env)
+    lines = first.splitlines()
+    assert lines[0].startswith(f"inbox {inbox.resolve()}: 1 files, 1 articles on 1 days"), first
+    assert lines[1].startswith("2024-05-14  1 article coded"), first
+    warehouse = outside / "warehouse" / "events.duckdb"
+    assert warehouse.is_file() and (outside / "warehouse" / "events.snapshot.duckdb").is_file()
+    assert list((outside / "warehouse" / "exports" / "events").glob("date=*/events.parquet"))
+    assert (outside / ".dagster_home" / "dagster.yaml").is_file()  # the run history, telemetry off
+    assert "UKRGOV" in first or "USAGOV" in first  # who met whom, read back from the warehouse
+    again = _run([events, "run", "--inbox", "inbox"], cwd=outside, env=env)
+    assert again.splitlines()[1].startswith("nothing new to load")
+
+
+def test_installed_dagster_definitions_load_outside_the_checkout(installed, outside):
+    venv = installed.parent.parent
+    env = {**_isolated_env(), "DAGSTER_HOME": str(outside)}
+    _run([installed, "-m", "dagster", "definitions", "validate", "-m", "pipelines.definitions"], cwd=outside,
+         env=env)
+    probe = ("import json, pipelines.definitions as d, events.warehouse as w\n"
+             "print(json.dumps({'pipelines': d.__file__, 'samples': str(w.samples_dir()),\n"
+             "    'gold': (w.samples_dir() / 'gold.jsonl').is_file(),\n"
+             "    'jobs': sorted(j.name for j in d.defs.resolve_all_job_defs())}))\n")
+    found = json.loads(_run([installed, "-W", "ignore", "-c", probe], cwd=outside, env=env))
+    assert Path(found["pipelines"]).resolve().is_relative_to(venv.resolve())
+    assert Path(found["samples"]).resolve().is_relative_to(venv.resolve()) and found["gold"]
+    assert {"all_events", "coder_accuracy_job"} <= set(found["jobs"])
