@@ -17,7 +17,7 @@ MAX_REJECT_RATIO = 0.5
 
 
 def _scalar(duckdb: DuckDBResource, sql: str, params: dict[str, object] | None = None) -> int:
-    with open_warehouse(duckdb) as con:
+    with open_warehouse(duckdb, read_only=True) as con:
         row = con.execute(sql, params or {}).fetchone()
     return int(row[0]) if row and row[0] is not None else 0
 
@@ -76,7 +76,7 @@ def known_actor_code(code: str | None, countries: set[str], groups: set[str]) ->
 def events_have_known_actors(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     countries = set(load_countries().by_iso3)
     groups = {row["code"] for row in load_lexicon().terms()}
-    with open_warehouse(duckdb) as con:
+    with open_warehouse(duckdb, read_only=True) as con:
         codes = {r[0] for r in con.execute(
             "SELECT actor1_code FROM events UNION SELECT actor2_code FROM events").fetchall()}
     unknown = sorted(str(c) for c in codes if not known_actor_code(c, countries, groups))

@@ -43,8 +43,10 @@ def parquet_exports(context: dg.AssetExecutionContext, settings: EventsConfig,
 
 # The Dagster UI shows a Markdown value inline only when it is short (under 1,000 characters), so a picture
 # embedded as a data URL hides behind "[Show Markdown]". The webserver serves the files of a local compute log
-# manager at /logs/<key>/<extension>: a copy of the PNG there is shown inline by a short Markdown image.
+# manager at /logs/<key>/<extension>: a copy of the PNG there, sized to the metadata column (520 pixels), is shown
+# inline by a short Markdown image.
 UI_PICTURES = ("events", "pictures")
+UI_INCHES = 5.2
 
 
 def ui_picture_url(instance: dg.DagsterInstance, png: bytes, name: str) -> str | None:
@@ -92,7 +94,8 @@ def who_met_whom_picture(context: dg.AssetExecutionContext, settings: EventsConf
     temporary.write_bytes(png)
     temporary.replace(target)
     metadata: dict[str, Any] = {"meetings": len(meetings), "path": dg.MetadataValue.path(str(target))}
-    url = ui_picture_url(context.instance, png, name)
+    url = ui_picture_url(context.instance, meetings_network_png(meetings, title=f"Who met whom — {label}",
+                                                                inches=UI_INCHES), name)
     if url:
         metadata["picture"] = dg.MetadataValue.md(f"![who met whom, {label}]({url})")
     image = base64.b64encode(png).decode("ascii")

@@ -77,18 +77,20 @@ LOCK_FIRST_DELAY = 2.0
 
 
 @contextmanager
-def open_warehouse(resource: DuckDBResource, context: Any = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to the warehouse with the schema applied, opened in one attempt (DuckDBResource's own
-    ``get_connection`` retries silently for about two minutes).
+def open_warehouse(resource: DuckDBResource, context: Any = None, *,
+                   read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to the warehouse with the schema applied (``read_only``: as it is, for the checks that follow
+    a load), opened in one attempt (DuckDBResource's own ``get_connection`` retries silently for about two
+    minutes).
 
     When another process holds the file, the step logs who holds it (program, PID, command line) as an error
     right away and, given its ``context``, asks Dagster to retry it after 2, 4 then 8 seconds; the last attempt
     fails with the same message.
     """
-    if resource.database != ":memory:":
+    if resource.database != ":memory:" and not read_only:
         Path(resource.database).parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = open_database(resource.database, config=resource.connection_config)
+        con = open_database(resource.database, read_only=read_only, config=resource.connection_config)
     except WarehouseLocked as exc:
         if context is None:
             raise
@@ -100,7 +102,8 @@ def open_warehouse(resource: DuckDBResource, context: Any = None) -> Iterator[du
         context.log.error(f"{exc} Giving up after {LOCK_RETRIES} retries.")
         raise
     try:
-        apply_schema(con)
+        if not read_only:
+            apply_schema(con)
         yield con
     finally:
         con.close()

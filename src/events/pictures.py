@@ -52,9 +52,10 @@ def _fit(figure: Figure, axes: Any, labels: Sequence[Text], margin: float = 0.04
         axes.set_ylim(cy - half, cy + half)
 
 
-def meetings_network_figure(meetings: Sequence[dict[str, Any]], *, title: str) -> Figure:
+def meetings_network_figure(meetings: Sequence[dict[str, Any]], *, title: str, inches: float = 9.0) -> Figure:
     """The network of who met whom: one node per actor (sized by its meetings), one edge per actor pair (width by
-    the number of meetings), on a circle, every label inside the picture; an empty period says so."""
+    the number of meetings), on a circle, every label inside the picture; an empty period says so. The picture is
+    ``inches`` square at 100 dots per inch."""
     pairs: Counter[tuple[str, str]] = Counter()
     labels: dict[str, str] = {}
     degree: Counter[str] = Counter()
@@ -67,8 +68,9 @@ def meetings_network_figure(meetings: Sequence[dict[str, Any]], *, title: str) -
         pairs[(a, b) if a < b else (b, a)] += 1
         degree[a] += 1
         degree[b] += 1
-    figure = plt.figure(figsize=(9, 9), dpi=100)
-    figure.suptitle(textwrap.shorten(title, 90, placeholder="…"), fontsize=13, y=0.97)
+    figure = plt.figure(figsize=(inches, inches), dpi=100)
+    figure.suptitle(textwrap.shorten(title, int(10 * inches), placeholder="…"), fontsize=13 if inches >= 7 else 11,
+                    y=0.97)
     axes = figure.add_axes((0.03, 0.06, 0.94, 0.86))
     axes.set_axis_off()
     axes.set_aspect("equal")
@@ -86,7 +88,8 @@ def meetings_network_figure(meetings: Sequence[dict[str, Any]], *, title: str) -
     texts: list[Text] = []
     for code in nodes:
         x, y = position[code]
-        axes.scatter([x], [y], s=300 + 200 * degree[code], color="#f2a541", edgecolors="#333333", zorder=2)
+        scale = (inches / 9.0) ** 2
+        axes.scatter([x], [y], s=(300 + 200 * degree[code]) * scale, color="#f2a541", edgecolors="#333333", zorder=2)
         # the label outside the circle, anchored on the side that faces the node
         ha = "left" if x > 0.3 else "right" if x < -0.3 else "center"
         va = "bottom" if y > 0.3 else "top" if y < -0.3 else "center"
@@ -97,9 +100,9 @@ def meetings_network_figure(meetings: Sequence[dict[str, Any]], *, title: str) -
     return figure
 
 
-def meetings_network_png(meetings: Sequence[dict[str, Any]], *, title: str) -> bytes:
-    """:func:`meetings_network_figure` as PNG bytes (900 × 900 pixels)."""
-    figure = meetings_network_figure(meetings, title=title)
+def meetings_network_png(meetings: Sequence[dict[str, Any]], *, title: str, inches: float = 9.0) -> bytes:
+    """:func:`meetings_network_figure` as PNG bytes (``inches`` × 100 pixels square: 900 × 900 by default)."""
+    figure = meetings_network_figure(meetings, title=title, inches=inches)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     plt.close(figure)

@@ -267,7 +267,7 @@ def test_dagster_ui_shows_the_project_after_a_materialisation(browser_kit: tuple
     finally:
         con.close()
 
-    shots = {"assets": world / "assets.png", "automation": world / "automation.png"}
+    shots = {"assets": world / "assets.png", "automation": world / "automation.png", "picture": world / "picture.png"}
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=browser_path, headless=True, args=CHROMIUM_ARGS)
         try:
@@ -282,6 +282,21 @@ def test_dagster_ui_shows_the_project_after_a_materialisation(browser_kit: tuple
             page.goto(f"{dagster.base}/automation", wait_until="domcontentloaded")
             _shows(page, AUTOMATIONS, "automation")
             page.screenshot(path=str(shots["automation"]), full_page=True)
+
+            # the day's picture is shown as an image on the asset's page, not behind "[Show Markdown]"
+            page.goto(f"{dagster.base}/assets/who_met_whom_picture?partition={PARTITION}",
+                      wait_until="domcontentloaded")
+            picture = page.get_by_role("img", name=f"who met whom, {PARTITION}").first
+            try:
+                picture.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+                page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=picture.element_handle(),
+                                       timeout=PAGE_TIMEOUT_MS)
+            except Exception as exc:
+                page.screenshot(path=str(shots["picture"]), full_page=True)
+                pytest.fail(f"the picture is not shown on {page.url}: {exc}\npage text: "
+                            f"{page.inner_text('body')[:3000]}")
+            assert picture.evaluate("(img) => img.naturalWidth") == 520  # sized to fit the metadata column
+            page.screenshot(path=str(shots["picture"]), full_page=True)
         finally:
             browser.close()
 

@@ -94,19 +94,20 @@ def test_the_picture_shows_inline_in_the_ui(world: World, tmp_path) -> None:
         served = Path(instance.compute_log_manager.get_captured_local_path(
             ["events", "pictures", f"who_met_whom_{RIYADH_DAY}"], "png"))
         exported = world.exports / "pictures" / f"who_met_whom_{RIYADH_DAY}.png"
-        assert served.read_bytes() == exported.read_bytes()
-        assert served.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert served.read_bytes()[:8] == exported.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        width = int.from_bytes(served.read_bytes()[16:20], "big")  # the PNG header's width
+        assert (width, int.from_bytes(exported.read_bytes()[16:20], "big")) == (520, 900)
 
 
 LONG = "Organisation des Nations unies pour l'éducation, la science et la culture"
 
 
-@pytest.mark.parametrize("actors", [2, 5, 12])
-def test_the_pictures_labels_stay_inside_the_frame(actors: int) -> None:
+@pytest.mark.parametrize(("actors", "inches"), [(2, 9.0), (5, 9.0), (12, 9.0), (5, 5.2), (12, 5.2)])
+def test_the_pictures_labels_stay_inside_the_frame(actors: int, inches: float) -> None:
     names = [(f"C{n:02d}GOV", f"{LONG} {n}" if n % 2 else f"Ministre {n}") for n in range(actors)]
     meetings = [{"actor1_code": a[0], "actor1_name": a[1], "actor2_code": b[0], "actor2_name": b[1]}
                 for i, a in enumerate(names) for b in names[i + 1:]]
-    figure = pictures.meetings_network_figure(meetings, title="Who met whom — articles of 2024-10-10")
+    figure = pictures.meetings_network_figure(meetings, title="Who met whom — articles of 2024-10-10", inches=inches)
     figure.canvas.draw()
     frame = figure.bbox
     texts = [t for t in figure.findobj(lambda artist: hasattr(artist, "get_text")) if t.get_text()]
