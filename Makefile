@@ -38,4 +38,4 @@ evaluate: $(STAMP)
 	$(BIN)/events evaluate --articles ../shared/eval/dev/articles.jsonl --gold ../shared/eval/dev/gold.jsonl
 
 clean:
-	rm -rf warehouse/events.duckdb warehouse/events.duckdb.wal warehouse/events.snapshot.duckdb warehouse/.events.snapshot.duckdb.tmp* warehouse/exports $(DAGSTER_HOME)
+	rm -rf warehouse/events.duckdb warehouse/events.duckdb.wal warehouse/events.snapshot.duckdb warehouse/.events.snapshot.duckdb.tmp* warehouse/events.loaded.json warehouse/.events.loaded.json.tmp warehouse/exports $(DAGSTER_HOME)
