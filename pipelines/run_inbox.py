@@ -58,10 +58,14 @@ class DayResult:
         details = [f"{skipped} already loaded" if skipped else "", f"{undated} undated" if undated else "",
                    f"{failed} failed" if failed else ""]
         extra = ", ".join(d for d in details if d)
-        return (f"{self.day}  {coded} article{'s' if coded != 1 else ''} coded{f' ({extra})' if extra else ''}, "
-                f"{self.value('coded_events', 'event_mentions')} event mentions, "
-                f"{self.value('events', 'dagster/partition_row_count')} events, "
-                f"{self.value('rejects', 'rejected_now')} new rejects  {self.seconds:.1f} s")
+        return (f"{self.day}  {_count(coded, 'article')} coded{f' ({extra})' if extra else ''}, "
+                f"{_count(self.value('coded_events', 'event_mentions'), 'event mention')}, "
+                f"{_count(self.value('events', 'dagster/partition_row_count'), 'event')}, "
+                f"{_count(self.value('rejects', 'rejected_now'), 'new reject')}  {self.seconds:.1f} s")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def run_config(options: RunOptions) -> dict[str, Any]:
@@ -109,8 +113,9 @@ def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
     loaded = len(contents.days) - len(pending)
     reasons = Counter(r.reason for r in contents.rejects)
     by_reason = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
-    rejected = f", {len(contents.rejects)} inputs rejected ({by_reason})"
-    echo(f"inbox {inbox}: {len(files)} files, {len(contents.articles)} articles on {len(contents.days)} days "
+    rejected = f", {_count(len(contents.rejects), 'input')} rejected ({by_reason})"
+    echo(f"inbox {inbox}: {_count(len(files), 'file')}, {_count(len(contents.articles), 'article')} on "
+         f"{_count(len(contents.days), 'day')} "
          f"({loaded} already loaded{', loaded again: --all' if options.all_days and loaded else ''})"
          f"{rejected if contents.rejects else ''}")
     for article in contents.articles:
@@ -143,6 +148,6 @@ def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
             (echo if outcome.success else warn)(outcome.line())
             if not outcome.success:
                 return 1
-    echo(f"{len(todo)} day{'s' if len(todo) != 1 else ''} loaded in {time.perf_counter() - started:.1f} s into "
+    echo(f"{_count(len(todo), 'day')} loaded in {time.perf_counter() - started:.1f} s into "
          f"{options.warehouse}")
     return 0

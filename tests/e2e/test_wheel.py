@@ -175,7 +175,7 @@ def test_installed_events_run_loads_an_inbox_outside_the_checkout(installed, out
     env = _isolated_env()
     first = _run([events, "run", "--inbox", "inbox"], cwd=outside, env=env)
     lines = first.splitlines()
-    assert lines[0].startswith(f"inbox {inbox.resolve()}: 1 files, 1 articles on 1 days"), first
+    assert lines[0].startswith(f"inbox {inbox.resolve()}: 1 file, 1 article on 1 day"), first
     assert lines[1].startswith("2024-05-14  1 article coded"), first
     warehouse = outside / "warehouse" / "events.duckdb"
     assert warehouse.is_file() and (outside / "warehouse" / "events.snapshot.duckdb").is_file()

@@ -63,10 +63,10 @@ def test_events_run_says_one_line_a_day_and_the_sensor_then_has_nothing_to_do(wo
     assert code == 0, (out, err)
     header, *day_lines, total = out[:out.index(next(line for line in out if line.startswith("2 days loaded"))) + 1]
     assert header.startswith(f"inbox {world.inbox}: 3 files, 2 articles on 2 days (0 already loaded)")
-    assert "1 inputs rejected (bad_json 1)" in header
+    assert "1 input rejected (bad_json 1)" in header
     assert [line[:10] for line in day_lines] == ["2024-05-14", RIYADH_DAY]  # one line a day, nothing else
-    assert "1 article coded" in day_lines[0] and " event mentions, " in day_lines[0] and day_lines[0].endswith(" s")
-    assert "1 new rejects" in day_lines[0] and "0 new rejects" in day_lines[1]  # the same reject is not new twice
+    assert "1 article coded" in day_lines[0] and " event mention" in day_lines[0] and day_lines[0].endswith(" s")
+    assert "1 new reject  " in day_lines[0] and "0 new rejects" in day_lines[1]  # the same reject is not new twice
     assert str(world.db) in total
     assert any("who met whom" in line for line in out[out.index(total):])
     assert not [line for line in err if "dagster" in line.lower()]  # no Dagster log without --verbose
