@@ -2,7 +2,8 @@
 
 The small French model mis-tags curly apostrophes ("s’", "L’" as places) and is confused by
 non-breaking spaces inside « guillemets ». Everything downstream (offsets included) refers to the
-normalised text, which is what the warehouse stores.
+normalised text, which is what the warehouse stores. Lone surrogates (a JSON ``"\\ud800"`` escape decoded into a
+string no encoding can store) become U+FFFD here, so nothing downstream fails to encode the text.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def repair_mojibake(text: str) -> str:
 
 
 _HTML_TAG = re.compile(
-    r"</?(?:p|div|br|span|a|b|i|u|em|strong|script|style|html|head|body|title|meta|link|h[1-6]|ul|ol|li|table|"
+    r"</?(p|div|br|span|a|b|i|u|em|strong|script|style|html|head|body|title|meta|link|h[1-6]|ul|ol|li|table|"
     r"thead|tbody|tr|td|th|article|section|header|footer|nav|aside|main|figure|figcaption|blockquote|img|hr|"
     r"pre|small|sup|sub|noscript|iframe|form|input|button)\b[^<>]*>",
     re.IGNORECASE,
@@ -130,6 +131,28 @@ class _TextExtractor(HTMLParser):
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
+# An element whose content is never text, from its start tag to its end tag (or to the end: a browser runs an
+# unclosed <script> to the end of the page). Attributes stop at "<" so that a run of unclosed "<script" stays linear.
+_HIDDEN_ELEMENT = re.compile(r"<(script|style|noscript|template|iframe|svg)\b[^<>]*>.*?(?:</\1\s*>|\Z)",
+                             re.IGNORECASE | re.DOTALL)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def drop_hidden_elements(text: str) -> str:
+    """``text`` without ``<script>``, ``<style>`` (and ``noscript``, ``template``, ``iframe``, ``svg``) elements,
+    removed again until none is left: ``<scr<script>x</script>ipt>alert(2)</script>`` leaves nothing."""
+    while True:
+        stripped = _HIDDEN_ELEMENT.sub("", text)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate (U+D800-U+DFFF, which UTF-8 cannot encode) replaced by U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
 def looks_like_html(text: str) -> bool:
     """True if ``text`` contains common HTML tags (``<p>``, ``<div>``, ``<br>``, ``<script>`` ...)."""
     return _HTML_TAG.search(text) is not None
@@ -138,26 +161,39 @@ def looks_like_html(text: str) -> bool:
 def html_to_text(text: str) -> str:
     """Plain text from ``text`` if it looks like HTML, else ``text`` with its HTML entities unescaped.
 
-    Tags are dropped, ``<script>``/``<style>`` contents too, entities are unescaped (``&eacute;`` → é), and block
-    ends (``</p>``, ``</div>``...) become paragraph breaks, ``<br>`` a line break. Standard library only.
+    Tags are dropped, ``<script>``/``<style>`` contents too (:func:`drop_hidden_elements`, also when one hides
+    inside another), entities are unescaped (``&eacute;`` → é), and block ends (``</p>``, ``</div>``...) become
+    paragraph breaks, ``<br>`` a line break. Tags that only appear once entities are unescaped
+    (``&lt;script&gt;alert(1)&lt;/script&gt;``) are removed too, without unescaping the text a second time. Prose
+    with ``<`` and ``>`` ("a < b et c > d") is not HTML and is left alone. Standard library only.
     """
     if not looks_like_html(text):
-        if "&" in text:
-            return _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-        return text
+        if "&" not in text:
+            return text
+        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        if not looks_like_html(text):
+            return text
     parser = _TextExtractor()
-    parser.feed(text)
+    parser.feed(drop_hidden_elements(text))
     parser.close()
-    return "".join(parser.parts)
+    text = "".join(parser.parts)
+    if looks_like_html(text):  # escaped tags, unescaped by the parser
+        text = _HTML_TAG.sub(_tag_break, drop_hidden_elements(text))
+    return text
+
+
+def _tag_break(match: re.Match[str]) -> str:
+    name = match.group(1).lower()
+    return "\n" if name == "br" else "\n\n" if name in _BLOCK_TAGS else ""
 
 
 def normalize_text(text: str) -> str:
-    """Return ``text`` in NFC with straight apostrophes, plain spaces and tidy « » spacing.
+    """Return ``text`` in NFC with straight apostrophes, plain spaces and tidy « » spacing, lone surrogates U+FFFD.
 
     UTF-8 mis-read as CP1252/Latin-1 ("PÃ©kin") is repaired first (:func:`repair_mojibake`). Paragraph breaks
     (blank lines) are kept as ``\\n\\n``; other runs of white space become one space.
     """
-    text = unicodedata.normalize("NFC", repair_mojibake(text)).translate(_TRANSLATE)
+    text = unicodedata.normalize("NFC", repair_mojibake(replace_lone_surrogates(text))).translate(_TRANSLATE)
     text = _OPEN_GUILLEMET.sub("« ", text)
     text = _CLOSE_GUILLEMET.sub(" »", text)
     text = _SPACES.sub(" ", text)

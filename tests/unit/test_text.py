@@ -53,3 +53,22 @@ def test_plain_text_is_left_alone_by_html_cleaning():
     assert not looks_like_html(text)
     assert html_to_text(text) == text
     assert html_to_text("l&#39;&eacute;t&eacute; &amp; l&rsquo;hiver") == "l'été & l\u2019hiver"
+
+
+def test_scripts_hidden_inside_scripts_leave_no_body_and_no_tag_fragment():
+    for page in ("<scr<script>x</script>ipt>alert(2)</script>",
+                 "<p>Avant.</p><scr<script>x</script>ipt>alert(2)</script><p>Après.</p>",
+                 "<p>Avant.</p><<script>script>alert(1)<</script>/script><p>Après.</p>",
+                 "<p>Avant.</p><sty<style>x</style>le>p { color: red }</style><p>Après.</p>",
+                 "<p>Avant.</p><SCRIPT type='text/javascript'>alert(3)</SCRIPT ><p>Après.</p>",
+                 "<p>Avant.</p>&lt;script&gt;alert(4)&lt;/script&gt;<p>Après.</p>",
+                 "<p>Avant.</p><p>Après.</p><script>alert(5)"):
+        text = normalize_text(html_to_text(page))
+        assert text in ("", "Avant.\n\nAprès."), (page, text)
+        assert not any(word in text for word in ("alert", "ipt", "script", "<", ">", "color")), (page, text)
+
+
+def test_french_prose_survives_html_cleaning():
+    prose = "a < b et c > d, l'«Élysée», « oui » et 3 <= 4 >= 2"
+    assert html_to_text(prose) == prose
+    assert normalize_text(html_to_text(f"<p>{prose}</p>")) == "a < b et c > d, l'« Élysée », « oui » et 3 <= 4 >= 2"
