@@ -243,7 +243,7 @@ def test_odd_file_names_are_read_and_recorded_as_given(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
-def test_symlinks_leading_outside_the_folder_are_skipped(tmp_path):
+def test_symlinks_leading_outside_the_folder_are_skipped_and_recorded(tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text("Texte hors de la boîte.", encoding="utf-8")
@@ -258,6 +258,9 @@ def test_symlinks_leading_outside_the_folder_are_skipped(tmp_path):
         pytest.skip("cannot create symbolic links here")
     files = [p.relative_to(inbox).as_posix() for p in iter_input_files([inbox])]
     assert files == ["real.txt", "sub/link_in.txt"]
+    # read_inputs records what it skipped (the link inside the folder reads the same text: a duplicate)
+    assert [(Path(r.source_file).name, r.reason) for r in read_inputs([inbox]) if isinstance(r, Reject)] == [
+        ("dir_out", "outside_inbox"), ("link_out.txt", "outside_inbox"), ("link_in.txt", "duplicate")]
     # A file named explicitly is read as given, even through a link.
     assert list(iter_input_files([inbox / "link_out.txt"])) == [inbox / "link_out.txt"]
 
