@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from io import TextIOWrapper
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
@@ -230,16 +231,14 @@ def _decode_8bit(data: bytes) -> str:
 # A JSON string, or an unterminated one up to the end of the line (the parser stops there: nothing in it nests).
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z)')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
 
 def json_depth(line: str) -> int:
     """How deep arrays and objects nest in the JSON text ``line`` (brackets inside strings left out), without
     parsing it. Up to a line's first syntax error this is the depth the parser would reach."""
-    depth = deepest = 0
-    for bracket in _NOT_BRACKET.sub("", _JSON_STRING.sub("", line)):
-        depth += 1 if bracket in "[{" else -1
-        deepest = max(deepest, depth)
-    return deepest
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", line)).encode("ascii")
+    return max(0, max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0))
 
 
 def parse_json_line(line: str, *, complete: bool = True) -> object:
