@@ -409,6 +409,11 @@ def _special_file(path: Path, kind: str) -> Reject:
                                                     "wait for a writer forever) and not read")
 
 
+def _bad_file_name(path: Path) -> Reject:
+    return _reject(str(path), None, "bad_file_name", "the file's path is not valid UTF-8 (shown with \\x escapes), "
+                                                     "so its articles could not be recorded with it: rename it")
+
+
 def _folder_entry(child: Path, root: Path) -> Path | Reject | None:
     """An entry of an input folder: the file to read, a reject that records why it is not read, or None for a file
     that is silently not an input (another suffix, a folder)."""
@@ -432,17 +437,21 @@ def _folder_entry(child: Path, root: Path) -> Path | Reject | None:
         return _reject(str(child), None, "unreadable", f"cannot read file: {exc.strerror or exc}")
     if (kind := _entry_kind(mode)) is not None:
         return _special_file(child, kind)
-    return child if known and stat.S_ISREG(mode) else None
+    if not (known and stat.S_ISREG(mode)):
+        return None
+    return _bad_file_name(child) if _LONE_SURROGATE.search(str(child)) else child
 
 
 def scan_inputs(paths: Iterable[Path | str]) -> Iterator[Path | Reject]:
     """The input files under ``paths``, and a :class:`Reject` for each entry left out that should not vanish.
 
     A path given explicitly is yielded as given (a missing one too: :func:`read_inputs` rejects it ``missing``),
-    unless it is a special file. Folders are walked recursively, in sorted order; in them
+    unless it is a special file or not valid UTF-8. Folders are walked recursively, in sorted order; in them
 
     - regular files with a suffix of :data:`INPUT_SUFFIXES` (and symbolic links to such files inside the folder)
       are yielded;
+    - input files whose path is not valid UTF-8 are rejected ``bad_file_name`` (the warehouse and the load record
+      store paths as UTF-8);
     - FIFOs, sockets and device nodes, whatever their name, are rejected ``special_file`` and never opened;
     - symbolic links leading outside the folder, to a folder or under an input suffix, are rejected
       ``outside_inbox``; links leading nowhere (or in a loop) under an input suffix are rejected ``unreadable``;
@@ -460,7 +469,10 @@ def scan_inputs(paths: Iterable[Path | str]) -> Iterator[Path | Reject]:
             kind = _entry_kind(path.stat().st_mode)
         except OSError:
             kind = None
-        yield path if kind is None else _special_file(path, kind)
+        if kind is not None:
+            yield _special_file(path, kind)
+        else:
+            yield _bad_file_name(path) if _LONE_SURROGATE.search(str(path)) else path
 
 
 def iter_input_files(paths: Iterable[Path | str]) -> Iterator[Path]:
@@ -486,8 +498,7 @@ def read_file(path: Path) -> Iterator[Article | Reject]:
     """
     name = str(path)
     if _LONE_SURROGATE.search(name):
-        yield _reject(name, None, "bad_file_name", "the file's path is not valid UTF-8 (shown with \\x escapes), "
-                                                   "so its articles could not be recorded with it: rename it")
+        yield _bad_file_name(path)
         return
     try:
         fd = os.open(path, _OPEN_FLAGS)

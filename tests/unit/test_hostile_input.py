@@ -157,6 +157,8 @@ def test_a_file_name_that_is_not_utf8_is_rejected_and_recorded_printably(tmp_pat
     assert [a.article_id for a in articles] == ["b"]
     assert [r.reason for r in rejects] == ["bad_file_name"]
     assert rejects[0].source_file == str(tmp_path / "caf\\xe9.jsonl")
+    assert [p.name for p in iter_input_files([tmp_path])] == ["ok.jsonl"]  # never listed: nothing records it
+    assert [r.reason for r in read_file(tmp_path / name)] == ["bad_file_name"]
     _storable(rejects)
 
 
