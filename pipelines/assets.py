@@ -17,10 +17,20 @@ import pyarrow as pa
 from dagster_duckdb import DuckDBResource
 
 from events.articles import Article, Reject, article_day, iter_input_files, undated_warning
-from events.warehouse import file_digest, known_articles
+from events.warehouse import WarehouseUnwritable, check_writable, file_digest, known_articles
 from pipelines import versions
 from pipelines.partitions import daily_partitions, first_day, partition_days, read_inbox, single_run
 from pipelines.resources import EventsConfig, open_warehouse
+
+
+def conflicting_id(article: Article, known: dict[str, str]) -> Reject:
+    """The reject of an article whose id is already loaded (on another day) with another text: the warehouse keeps
+    the version it has, never replaces it silently."""
+    return Reject(article.source_file or "", article.line_no, "conflicting_id",
+                  f"id {article.article_id} is already loaded, on another day, with another text (hash "
+                  f"{known[article.article_id][:12]}, this one {article.text_hash[:12]}): this version is not "
+                  "loaded. Give it an id of its own, or delete the loaded article to load this one instead",
+                  article_id=article.article_id)
 
 
 def day_range(days: list[date]) -> str:
@@ -34,6 +44,7 @@ class RawBatch:
     # every inbox file by content digest: (name in the inbox, every partition day its articles fall on)
     files: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     digest_of: dict[str, str] = field(default_factory=dict)  # source_file -> digest
+    files_read: list[str] = field(default_factory=list)  # every input file read, whose reader rejects are above
 
 
 @dataclass
@@ -46,6 +57,7 @@ class CodedBatch:
     files: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     digest_of: dict[str, str] = field(default_factory=dict)
     failed_files: set[str] = field(default_factory=set)  # digests of files with an article whose coding failed
+    files_read: list[str] = field(default_factory=list)
 
 
 @dg.asset(
@@ -60,16 +72,22 @@ class CodedBatch:
     description="Articles of the day (publication date, Europe/Paris; undated ones by the day their file arrived) "
                 "read from the inbox (.jsonl/.txt/.md), validated and normalised; bad input is quarantined.",
 )
-def raw_articles(context: dg.AssetExecutionContext, settings: EventsConfig) -> dg.Output[RawBatch]:
+def raw_articles(context: dg.AssetExecutionContext, settings: EventsConfig,
+                 duckdb: DuckDBResource) -> dg.Output[RawBatch]:
     inbox = Path(settings.inbox)
     if not inbox.is_dir():
         raise dg.Failure(description=f"the inbox {inbox} does not exist: set EVENTS_INBOX (or the settings "
                                      "resource's inbox) to the folder the articles are dropped in",
                          metadata={"inbox": str(inbox)})
+    if duckdb.database != ":memory:":
+        try:  # before any parsing: a warehouse that cannot be written fails now, not after the day's work
+            check_writable(duckdb.database)
+        except WarehouseUnwritable as exc:
+            raise dg.Failure(description=str(exc), metadata={"warehouse": str(duckdb.database)}) from None
     files = list(iter_input_files([inbox]))
     contents = read_inbox([inbox], files)
     days = set(partition_days(context))
-    batch = RawBatch(rejects=contents.rejects)
+    batch = RawBatch(rejects=contents.rejects, files_read=sorted(contents.days_by_file))
     batch.digest_of = {str(path): file_digest(path) for path in files if path.is_file()}
     batch.files = {batch.digest_of[path]: (str(Path(path).relative_to(inbox)), sorted(file_days))
                    for path, file_days in contents.days_by_file.items() if path in batch.digest_of}
@@ -122,14 +140,18 @@ def coded_events(context: dg.AssetExecutionContext, settings: EventsConfig, duck
     from events.schema import events_table_from
     from events.workers import start_method
 
-    known_ids: set[str] = set()
-    known_hashes: set[str] = set()
+    known: dict[str, str] = {}
     days = partition_days(context)
     if Path(duckdb.database).exists():
         with open_warehouse(duckdb, context) as con:  # read quickly, then release the file before the NLP
-            known_ids, known_hashes = known_articles(con, except_days=days)
-    todo = [a for a in raw_articles.articles if a.article_id not in known_ids and a.text_hash not in known_hashes]
-    skipped = len(raw_articles.articles) - len(todo)
+            known = known_articles(con, except_days=days)
+    known_hashes = set(known.values())
+    conflicts = [conflicting_id(a, known) for a in raw_articles.articles
+                 if a.article_id in known and known[a.article_id] != a.text_hash]
+    todo = [a for a in raw_articles.articles if a.article_id not in known and a.text_hash not in known_hashes]
+    skipped = len(raw_articles.articles) - len(todo) - len(conflicts)
+    for reject in conflicts:
+        context.log.warning(f"{reject.source_file}:{reject.line_no or '-'}: {reject.detail}")
     started = time.perf_counter()
     # no more worker processes than batches: a small day is coded in this process
     processes = max(1, min(settings.n_process, -(-len(todo) // max(1, settings.batch_size))))
@@ -149,11 +171,12 @@ def coded_events(context: dg.AssetExecutionContext, settings: EventsConfig, duck
     roots = Counter(mentions.column("event_root_code").to_pylist())
     context.log.info(f"coded {len(todo)} articles ({skipped} already loaded) into {mentions.num_rows} event mentions")
     return dg.Output(
-        CodedBatch(todo, mentions, [*raw_articles.rejects, *failed], skipped, days, raw_articles.files,
-                   raw_articles.digest_of, failed_files - {""}),
+        CodedBatch(todo, mentions, [*raw_articles.rejects, *conflicts, *failed], skipped, days, raw_articles.files,
+                   raw_articles.digest_of, failed_files - {""}, raw_articles.files_read),
         metadata={
             "articles_coded": len(todo),
             "articles_failed": len(failed),
+            "articles_conflicting_id": len(conflicts),
             "articles_skipped_already_loaded": skipped,
             "event_mentions": mentions.num_rows,
             "events_per_root": {k: roots[k] for k in sorted(roots)},

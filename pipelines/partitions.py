@@ -2,14 +2,16 @@
 
 The first partition is ``$EVENTS_FIRST_DAY`` (default 2020-01-01): set it to the first day of your archive, so
 that the catalog's "filled" share counts the days you have. Articles published before it belong to no partition:
-they are counted and reported, never loaded.
+they are rejected ``before_first_day`` (the reject goes once EVENTS_FIRST_DAY is moved back and they load). The
+last partition is tomorrow's (Paris): the reader accepts publication times up to a day ahead (clocks and time
+zones differ), and their day must have a partition; a day after it is rejected ``after_last_day``.
 """
 
 
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ import dagster as dg
 
 from events.articles import PARIS, Article, Reject, article_day, read_inputs
 
-__all__ = ["PARIS", "InboxContents", "article_day", "daily_partitions", "first_day", "partition_days",
+__all__ = ["PARIS", "InboxContents", "article_day", "daily_partitions", "first_day", "last_day", "partition_days",
            "partitions_of", "read_inbox", "single_run"]
 DEFAULT_FIRST_DAY = "2020-01-01"
 
@@ -31,9 +33,27 @@ def first_day() -> date:
         raise ValueError(f"EVENTS_FIRST_DAY={value!r} is not a date (YYYY-MM-DD)") from None
 
 
-# end_offset=1: today's partition exists, so files dropped today are processed today
+# end_offset=2: today's and tomorrow's partitions exist, so files dropped today are processed today, and so are
+# articles stamped up to a day ahead (events.articles.MAX_FUTURE)
 daily_partitions = dg.DailyPartitionsDefinition(start_date=first_day().isoformat(), timezone="Europe/Paris",
-                                                end_offset=1)
+                                                end_offset=2)
+
+
+def last_day() -> date:
+    """The last daily partition: tomorrow in Paris."""
+    return datetime.now(PARIS).date() + timedelta(days=1)
+
+
+def _out_of_range(article: Article, day: date, first: date, last: date) -> Reject:
+    if day < first:
+        reason = "before_first_day"
+        detail = (f"published {day.isoformat()}, before the first partition day {first.isoformat()}: set "
+                  f"EVENTS_FIRST_DAY to {day.isoformat()} or earlier to load it")
+    else:
+        reason = "after_last_day"
+        detail = (f"filed under {day.isoformat()}, after the last partition day (tomorrow in Paris): its "
+                  "publication time is ahead of the clock; it loads once that day has a partition")
+    return Reject(article.source_file or "", article.line_no, reason, detail, article_id=article.article_id)
 single_run = dg.BackfillPolicy.single_run()
 
 
@@ -46,8 +66,9 @@ def partition_days(context: Any) -> list[date]:
 
 @dataclass
 class InboxContents:
-    """What an inbox holds: per input file (by path), its articles' partition days; the articles, the rejects,
-    and the articles that fall before the first partition."""
+    """What an inbox holds: per input file (by path), its articles' partition days; the articles, the rejects
+    (those of the reader and the articles outside the partitions), and the articles that fall before the first
+    partition (rejected too, counted apart for the warning)."""
 
     days_by_file: dict[str, set[str]] = field(default_factory=dict)
     articles: list[Article] = field(default_factory=list)
@@ -62,7 +83,7 @@ class InboxContents:
 def read_inbox(paths: Iterable[Path | str], files: Iterable[Path | str] = ()) -> InboxContents:
     """Read the inputs under ``paths``; ``files`` lists input files to report even when they hold no article."""
     contents = InboxContents(days_by_file={str(f): set() for f in files})
-    first = first_day()
+    first, last = first_day(), last_day()
     for item in read_inputs(paths):
         if isinstance(item, Reject):
             contents.rejects.append(item)
@@ -70,8 +91,10 @@ def read_inbox(paths: Iterable[Path | str], files: Iterable[Path | str] = ()) ->
             continue
         day = article_day(item)
         days = contents.days_by_file.setdefault(str(item.source_file), set())
-        if day < first:
-            contents.before_first_day.append(item)
+        if not first <= day <= last:
+            contents.rejects.append(_out_of_range(item, day, first, last))
+            if day < first:
+                contents.before_first_day.append(item)
             continue
         days.add(day.isoformat())
         contents.articles.append(item)

@@ -18,9 +18,10 @@ from typing import Any
 import dagster as dg
 
 from events.articles import iter_input_files, undated_warning
-from events.warehouse import file_digest, read_load_record
+from events.warehouse import WarehouseUnwritable, check_writable, file_digest, read_load_record
 from pipelines.inbox import pending_days
 from pipelines.partitions import first_day, read_inbox
+from pipelines.recovery import PROCESS_TAG, pool_holders, process_identity, recover_dead_runs
 
 Echo = Callable[[str], None]
 
@@ -87,7 +88,16 @@ def _materialisations(result: dg.ExecuteInProcessResult) -> dict[str, dict[str, 
     return found
 
 
+INTERRUPTED = ("interrupted by a signal (SIGINT/SIGTERM): the day is in the warehouse whole or not at all (one "
+               "transaction); run events run again to finish")
+
+
 def _failure(result: dg.ExecuteInProcessResult) -> str:
+    for event in result.all_events:
+        error = event.step_failure_data.error if event.is_step_failure else None
+        if error is not None and "DagsterExecutionInterruptedError" in (error.cls_name, getattr(error.cause, "cls_name",
+                                                                                            None)):
+            return f"step {event.step_key} {INTERRUPTED}"
     for event in result.all_events:
         if event.is_step_failure:
             error = event.step_failure_data.error
@@ -97,11 +107,18 @@ def _failure(result: dg.ExecuteInProcessResult) -> str:
 
 
 def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
-    """Load the days to do; the exit code (0 done or nothing to do, 1 a day failed, 2 no such inbox)."""
+    """Load the days to do; the exit code (0 done or nothing to do, 1 a day failed, 2 no such inbox or a warehouse that
+    cannot be written, 130 stopped by
+    a signal)."""
     inbox = options.inbox
     if not inbox.is_dir():
         warn(f"error: the inbox {inbox} does not exist (--inbox, or $EVENTS_INBOX; a relative path is relative to "
              "the working directory)")
+        return 2
+    try:  # before any parsing: a warehouse that cannot be written fails now, not after the day's work
+        check_writable(options.warehouse)
+    except WarehouseUnwritable as exc:
+        warn(f"error: {exc}")
         return 2
     files = list(iter_input_files([inbox]))
     contents = read_inbox([inbox], files)
@@ -138,16 +155,22 @@ def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
 
     job = defs.resolve_job_def("all_events")
     started = time.perf_counter()
+    tags = {"launched_by": "events run", PROCESS_TAG: process_identity()}
     with dg.DagsterInstance.get() as instance:
+        for line in recover_dead_runs(instance).lines():
+            warn(f"warning: {line}")
+        for holder in pool_holders(instance):
+            warn(f"warning: {holder} holds the duckdb_write pool: each day's load waits until it ends (if its "
+                 "process is gone, terminate it in the UI's Runs page)")
         for day in todo:
             begun = time.perf_counter()
             result = job.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
-                                            run_config=run_config(options), tags={"launched_by": "events run"})
+                                            run_config=run_config(options), tags=tags)
             outcome = DayResult(day, result.success, time.perf_counter() - begun, result.run_id,
                                 _materialisations(result), "" if result.success else _failure(result))
             (echo if outcome.success else warn)(outcome.line())
             if not outcome.success:
-                return 1
+                return 130 if INTERRUPTED in outcome.error else 1
     echo(f"{_count(len(todo), 'day')} loaded in {time.perf_counter() - started:.1f} s into "
          f"{options.warehouse}")
     return 0

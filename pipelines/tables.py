@@ -84,7 +84,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
     new_warehouse = not Path(duckdb.database).exists()
     with open_warehouse(duckdb, context) as con:  # one short transaction: the day's rows replace themselves
         result = load(con, articles=coded_events.articles, mentions=coded_events.mentions,
-                      rejects=coded_events.rejects, days=days)
+                      rejects=coded_events.rejects, days=days, files_read=coded_events.files_read)
         totals = table_counts(con, TABLES)
         of_days = partition_row_counts(con, days)
         meetings = meetings_of_days(con, days)

@@ -526,10 +526,17 @@ def run(
         raise typer.Exit(code)
     if not options.warehouse.exists():
         return
-    from events.warehouse import who_met_whom
+    from events.warehouse import WarehouseLocked, who_met_whom
 
-    rows = who_met_whom(options.warehouse, limit=25)
-    table = Table(title=f"who met whom — {options.warehouse}")
+    try:
+        rows, source = who_met_whom(options.warehouse, limit=25)
+    except WarehouseLocked as exc:  # every day is loaded: only the closing table cannot be shown
+        typer.echo(f"warning: the who-met-whom table is not shown: {exc}", err=True)
+        return
+    if source != options.warehouse:
+        typer.echo(f"note: {options.warehouse} is locked by another process; the table below is read from the "
+                   f"snapshot of the last load, {source}", err=True)
+    table = Table(title=f"who met whom — {source}")
     for column in ("date", "actor 1", "actor 2", "code", "place", "articles"):
         table.add_column(column)
     for row in rows:

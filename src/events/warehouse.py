@@ -64,6 +64,41 @@ def read_sql(name: str) -> str:
     return (sql_dir() / name).read_text(encoding="utf-8")
 
 
+#: Free disk space below which a load is refused before any parsing (a load writes the day's rows, DuckDB's
+#: write-ahead log and a snapshot of the warehouse beside it).
+MIN_FREE_BYTES = 64 * 2**20
+
+
+class WarehouseUnwritable(OSError):
+    """The warehouse cannot be written where it is configured: its folder cannot be created or written, the file
+    is read-only, or the disk is (nearly) full."""
+
+
+def check_writable(path: Path | str, *, min_free: int = MIN_FREE_BYTES) -> None:
+    """Check, before any work, that a load can write ``path`` (creating its folder): :class:`WarehouseUnwritable`
+    says what is wrong and where."""
+    path = Path(path)
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WarehouseUnwritable(f"cannot create the warehouse's folder {folder}: {exc.strerror or exc} "
+                                  "(--warehouse or $EVENTS_WAREHOUSE)") from None
+    probe = folder / f".{path.name}.write-check-{os.getpid()}"
+    try:
+        probe.write_bytes(b"")
+    except OSError as exc:
+        raise WarehouseUnwritable(f"cannot write in the warehouse's folder {folder}: {exc.strerror or exc}") from None
+    finally:
+        probe.unlink(missing_ok=True)
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise WarehouseUnwritable(f"the warehouse {path} is not writable (permissions or a read-only mount)")
+    free = shutil.disk_usage(folder).free
+    if free < min_free:
+        raise WarehouseUnwritable(f"the disk of {folder} is full: {free / 2**20:.0f} MiB free, a load needs at least "
+                                  f"{min_free / 2**20:.0f} MiB (the day's rows, the write-ahead log, the snapshot)")
+
+
 def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the warehouse and apply the schema; :class:`WarehouseLocked` at once, naming the
     other process, when another process holds the file."""
@@ -93,8 +128,19 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     Runs sql/ddl/*.sql (CREATE ... IF NOT EXISTS, then every COMMENT ON), every sql/migrations/NNN_*.sql whose
     number is above the version recorded in ``schema_version`` (each recorded once applied), then
     sql/views/*.sql. On a warehouse created by an older version the migrations run before the DDL, whose
-    comments name the columns they add; on a new warehouse they run after it and change nothing.
+    comments name the columns they add; on a new warehouse they run after it and change nothing. One
+    transaction: a process killed halfway leaves the warehouse as it was (no table without the others).
     """
+    con.execute("BEGIN TRANSACTION")  # all or nothing: a process killed halfway leaves the schema as it was
+    try:
+        _apply_schema(con)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(read_sql("ddl/001_schema_version.sql"))
     row = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
     current = int(row[0]) if row else 0
@@ -254,14 +300,14 @@ def load_dimensions(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> b
     return True
 
 
-def known_articles(con: duckdb.DuckDBPyConnection, *, except_days: Sequence[date] = ()) -> tuple[set[str], set[str]]:
-    """Ids and text hashes already loaded (``except_days``: leave out the articles published on those days,
-    which a partition re-run codes again)."""
+def known_articles(con: duckdb.DuckDBPyConnection, *, except_days: Sequence[date] = ()) -> dict[str, str]:
+    """Text hash of every article already loaded, by id (``except_days``: leave out the articles published on
+    those days, which a partition re-run codes again)."""
     if except_days:
         rows = con.execute(read_sql("load/known_articles_outside_days.sql"), {"days": list(except_days)}).fetchall()
     else:
         rows = con.execute(read_sql("load/known_articles.sql")).fetchall()
-    return {r[0] for r in rows}, {r[1] for r in rows}
+    return {r[0]: r[1] for r in rows}
 
 
 def meetings_of_days(con: duckdb.DuckDBPyConnection, days: Sequence[date]) -> list[dict[str, Any]]:
@@ -317,13 +363,16 @@ class LoadResult:
 
 
 def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mentions: pa.Table | list[dict[str, Any]],
-         rejects: Sequence[Reject] = (), days: Sequence[date] = (), rebuild: bool = True) -> LoadResult:
+         rejects: Sequence[Reject] = (), days: Sequence[date] = (), rebuild: bool = True,
+         files_read: Sequence[str] = ()) -> LoadResult:
     """Load a batch in one transaction: replace the articles' mentions, upsert articles and rejects, rebuild events.
 
     ``days``: publication dates whose articles (and mentions) are deleted first, so that loading a day's
     partition replaces that day whole; rerunning it leaves the same tables (``checksums``).
     ``rebuild=False`` leaves ``events`` as it was, for a stream of batches followed by one
     :func:`rebuild_events` (``events`` is a full refresh, so rebuilding after every batch would cost the square).
+    ``files_read``: input files read whole for this batch, whose ``rejects`` are the reader's rejects among
+    ``rejects``: their earlier rejects not found again are deleted (sql/load/delete_stale_rejects.sql).
     """
     added = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     # one contiguous chunk: DuckDB scans an Arrow table of many small chunks far more slowly
@@ -345,6 +394,8 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
         fresh = ids - {r[0] for r in con.execute(read_sql("load/known_rejects.sql"), {"ids": sorted(ids)}).fetchall()}
         con.execute(read_sql("load/insert_event_mentions.sql"))
         con.execute(read_sql("load/upsert_articles.sql"))
+        con.execute(read_sql("load/delete_stale_rejects.sql"),
+                    {"files": sorted(set(files_read)), "article_ids": [a.article_id for a in articles]})
         con.execute(read_sql("load/upsert_rejects.sql"))
         if rebuild:
             con.execute(read_sql("load/rebuild_events.sql"))
@@ -605,12 +656,21 @@ def _quoted(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def who_met_whom(db: Path | str, *, limit: int = 25) -> list[dict[str, Any]]:
-    """Rows of the ``who_met_whom`` view (read-only connection)."""
-    with duckdb.connect(str(db), read_only=True) as con:
+def who_met_whom(db: Path | str, *, limit: int = 25) -> tuple[list[dict[str, Any]], Path]:
+    """Rows of the ``who_met_whom`` view and the file they come from: the warehouse (read-only), else, while
+    another process holds its lock, the snapshot of the last load (:func:`snapshot_path`) when there is one."""
+    source = Path(db)
+    try:
+        con = open_database(source, read_only=True)
+    except WarehouseLocked:
+        source = snapshot_path(db)
+        if not source.exists():
+            raise
+        con = open_database(source, read_only=True)
+    with con:
         cursor = con.execute("SELECT * FROM who_met_whom LIMIT $limit", {"limit": limit})
         columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()], source
 
 
 def checksums(con: duckdb.DuckDBPyConnection, tables: Iterable[str] = (

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -97,3 +103,38 @@ def test_the_memory_sampler_is_a_process_so_workers_can_still_be_forked():
         assert list(ordered_map(_square, range(4), processes=2)) == [0, 1, 4, 9]
     if Path("/proc/self/smaps_rollup").exists():
         assert memory.peak_mb > 10  # this interpreter at least
+
+
+ORPHAN_PARENT = textwrap.dedent("""
+    import os, sys, time
+    from events.workers import ordered_map
+    def work(n):
+        print(os.getpid(), flush=True)
+        time.sleep(60)
+        return n
+    if __name__ == "__main__":
+        for _ in ordered_map(work, range(2), processes=2):
+            pass
+""")
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    stat = Path(f"/proc/{pid}/stat")
+    return stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z"  # a zombie has ended
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    script = tmp_path / "parent.py"
+    script.write_text(ORPHAN_PARENT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    workers = [int(parent.stdout.readline()) for _ in range(2)]  # type: ignore[union-attr]
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while not all(_gone(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(_gone(pid) for pid in workers), "workers outlived the parent killed with kill -9"
