@@ -17,7 +17,7 @@ import pyarrow as pa
 from dagster_duckdb import DuckDBResource
 
 from events.articles import Article, Reject, article_day, iter_input_files, undated_warning
-from events.warehouse import WarehouseUnwritable, check_writable, file_digest, known_articles
+from events.warehouse import WarehouseDamaged, WarehouseUnwritable, check_warehouse, file_digest, known_articles
 from pipelines import versions
 from pipelines.partitions import daily_partitions, first_day, partition_days, read_inbox, single_run
 from pipelines.resources import EventsConfig, open_warehouse
@@ -81,8 +81,8 @@ def raw_articles(context: dg.AssetExecutionContext, settings: EventsConfig,
                          metadata={"inbox": str(inbox)})
     if duckdb.database != ":memory:":
         try:  # before any parsing: a warehouse that cannot be written fails now, not after the day's work
-            check_writable(duckdb.database)
-        except WarehouseUnwritable as exc:
+            check_warehouse(duckdb.database)
+        except (WarehouseUnwritable, WarehouseDamaged) as exc:
             raise dg.Failure(description=str(exc), metadata={"warehouse": str(duckdb.database)}) from None
     files = list(iter_input_files([inbox]))
     contents = read_inbox([inbox], files)

@@ -18,7 +18,7 @@ from typing import Any
 import dagster as dg
 
 from events.articles import iter_input_files, undated_warning
-from events.warehouse import WarehouseUnwritable, check_writable, file_digest, read_load_record
+from events.warehouse import WarehouseDamaged, WarehouseUnwritable, check_warehouse, file_digest, read_load_record
 from pipelines.inbox import pending_days
 from pipelines.partitions import first_day, read_inbox
 from pipelines.recovery import PROCESS_TAG, pool_holders, process_identity, recover_dead_runs
@@ -116,8 +116,8 @@ def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
              "the working directory)")
         return 2
     try:  # before any parsing: a warehouse that cannot be written fails now, not after the day's work
-        check_writable(options.warehouse)
-    except WarehouseUnwritable as exc:
+        check_warehouse(options.warehouse)
+    except (WarehouseUnwritable, WarehouseDamaged) as exc:
         warn(f"error: {exc}")
         return 2
     files = list(iter_input_files([inbox]))

@@ -6,6 +6,7 @@ parameters or registered Arrow relations, never with data formatted into SQL tex
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -69,14 +70,35 @@ def read_sql(name: str) -> str:
 MIN_FREE_BYTES = 64 * 2**20
 
 
+class WarehouseDamaged(RuntimeError):
+    """The warehouse file exists but DuckDB cannot open it (truncated, overwritten, not a DuckDB file)."""
+
+
+_DAMAGE = re.compile(r"could not read enough bytes|corrupt|checksum|not a valid duckdb", re.IGNORECASE)
+
+
+def damaged_message(path: Path | str, exc: Exception) -> str:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return (f"{path} cannot be opened, it is damaged or not a DuckDB file ({first}); nothing was written to it. "
+            f"Move it aside: {snapshot_path(path).name} holds the last complete load, and `events run --all` "
+            "rebuilds the warehouse from the inbox")
+
+
+def database_path(con: duckdb.DuckDBPyConnection) -> str:
+    """The file of a connection's database (its name when DuckDB does not tell)."""
+    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    return str(row[0]) if row and row[0] else "the warehouse"
+
+
 class WarehouseUnwritable(OSError):
     """The warehouse cannot be written where it is configured: its folder cannot be created or written, the file
     is read-only, or the disk is (nearly) full."""
 
 
-def check_writable(path: Path | str, *, min_free: int = MIN_FREE_BYTES) -> None:
-    """Check, before any work, that a load can write ``path`` (creating its folder): :class:`WarehouseUnwritable`
-    says what is wrong and where."""
+def check_warehouse(path: Path | str, *, min_free: int = MIN_FREE_BYTES) -> None:
+    """Check, before any work, that a load can write ``path`` (creating its folder) and open it:
+    :class:`WarehouseUnwritable` or :class:`WarehouseDamaged` say what is wrong and where (a warehouse locked by
+    another process passes: the load's own retry policy deals with that)."""
     path = Path(path)
     folder = path.parent
     try:
@@ -97,6 +119,9 @@ def check_writable(path: Path | str, *, min_free: int = MIN_FREE_BYTES) -> None:
     if free < min_free:
         raise WarehouseUnwritable(f"the disk of {folder} is full: {free / 2**20:.0f} MiB free, a load needs at least "
                                   f"{min_free / 2**20:.0f} MiB (the day's rows, the write-ahead log, the snapshot)")
+    if path.exists():
+        with contextlib.suppress(WarehouseLocked):
+            open_database(path, read_only=True).close()
 
 
 def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
@@ -115,11 +140,14 @@ def open_database(path: Path | str, *, read_only: bool = False,
     process holds its lock (never a silent wait: retrying is the caller's policy)."""
     try:
         return duckdb.connect(str(path), read_only=read_only, config=config or {})
-    except duckdb.IOException as exc:
+    except duckdb.Error as exc:
         message = open_error_message(path, exc)
-        if message is None:
+        if message is not None:
+            raise WarehouseLocked(message) from exc
+        if not isinstance(exc, duckdb.IOException | duckdb.SerializationException | duckdb.InternalException
+                          | duckdb.InvalidInputException) or not Path(path).is_file():
             raise
-        raise WarehouseLocked(message) from exc
+        raise WarehouseDamaged(damaged_message(path, exc)) from exc
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -135,8 +163,10 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     try:
         _apply_schema(con)
         con.execute("COMMIT")
-    except BaseException:
+    except BaseException as exc:
         con.execute("ROLLBACK")
+        if isinstance(exc, duckdb.IOException) and _DAMAGE.search(str(exc)):
+            raise WarehouseDamaged(damaged_message(database_path(con), exc)) from exc
         raise
 
 

@@ -20,7 +20,7 @@ from dagster_duckdb import DuckDBResource
 from typer.testing import CliRunner
 
 from events.cli import app
-from events.warehouse import WarehouseLocked, snapshot_path, who_met_whom
+from events.warehouse import WarehouseDamaged, WarehouseLocked, connect, snapshot_path, who_met_whom
 from pipelines.partitions import PARIS, daily_partitions
 from pipelines.recovery import PROCESS_TAG, process_alive, process_identity
 from tests.pipelines.conftest import DAILY_ASSETS, RIYADH_DAY, World, sample_record
@@ -186,3 +186,20 @@ def test_who_met_whom_reads_the_snapshot_while_another_process_holds_the_warehou
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_damaged_warehouse_is_named_before_any_parsing_and_left_as_it_was(world: World, tmp_path) -> None:
+    world.db.write_bytes(b"not a database " * 1000)
+    code, out, err = _events_run()
+    assert code == 2 and not out, (out, err)
+    assert any("is damaged or not a DuckDB file" in line and "events run --all" in line for line in err)
+    assert world.db.read_bytes() == b"not a database " * 1000
+    # damaged further in (a copy cut short): the schema step says so and writes nothing
+    truncated = tmp_path / "truncated.duckdb"
+    connect(truncated).close()
+    data = truncated.read_bytes()
+    truncated.write_bytes(data[:len(data) // 2])
+    with pytest.raises(WarehouseDamaged, match="damaged or not a DuckDB file"):
+        connect(truncated)
+    assert truncated.read_bytes() == data[:len(data) // 2]
+    assert not Path(f"{truncated}.wal").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -173,3 +174,47 @@ def test_a_reader_polling_the_snapshot_during_loads_never_sees_an_error_or_half_
     assert child.returncode == 0, err
     seen = {tuple(pair) for pair in json.loads(out)}
     assert seen and seen <= expected, (seen, expected)
+
+
+CREATOR = textwrap.dedent("""
+    import sys
+    from events.warehouse import connect
+    print("connecting", flush=True)
+    connect(sys.argv[1]).close()
+    print("created", flush=True)
+""")
+TABLES = {"articles", "event_mentions", "events", "rejects", "schema_version"}
+
+
+def test_a_warehouse_killed_while_its_schema_is_created_has_all_tables_or_none(tmp_path):
+    script = tmp_path / "create.py"
+    script.write_text(CREATOR, encoding="utf-8")
+    for attempt in range(12):
+        db = tmp_path / f"events-{attempt}.duckdb"
+        child = subprocess.Popen([sys.executable, str(script), str(db)], stdout=subprocess.PIPE, text=True)
+        assert child.stdout is not None and child.stdout.readline().strip() == "connecting"
+        time.sleep(attempt * 0.02)  # 0 to 0.22 s: creating the schema takes about 0.2 s
+        child.kill()
+        child.wait()
+        if db.exists():
+            with duckdb.connect(str(db)) as con:
+                found = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+            assert found & TABLES in (set(), TABLES), f"attempt {attempt}: only {sorted(found & TABLES)}"
+        with connect(db) as con:  # the next run completes the schema without help
+            assert {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()} >= TABLES
+
+
+def test_a_schema_step_that_fails_halfway_leaves_the_warehouse_as_it_was(tmp_path, monkeypatch):
+    broken = tmp_path / "sql"
+    shutil.copytree(PROJECT / "sql", broken)
+    (broken / "views" / "zz_broken.sql").write_text("CREATE VIEW broken AS SELECT * FROM no_such_table;\n",
+                                                     encoding="utf-8")
+    monkeypatch.setenv("EVENTS_SQL_DIR", str(broken))
+    db = tmp_path / "events.duckdb"
+    with pytest.raises(duckdb.CatalogException, match="no_such_table"):
+        connect(db)
+    with duckdb.connect(str(db)) as con:  # the tables created before the failure are rolled back with it
+        assert con.execute("SELECT table_name FROM duckdb_tables()").fetchall() == []
+    monkeypatch.delenv("EVENTS_SQL_DIR")
+    with connect(db) as con:
+        assert {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()} >= TABLES
