@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +21,15 @@ from dagster_duckdb import DuckDBResource
 from typer.testing import CliRunner
 
 from events.cli import app
-from events.warehouse import WarehouseDamaged, WarehouseLocked, connect, snapshot_path, who_met_whom
+from events.warehouse import (
+    WarehouseDamaged,
+    WarehouseLocked,
+    WarehouseUnwritable,
+    check_warehouse,
+    connect,
+    snapshot_path,
+    who_met_whom,
+)
 from pipelines.partitions import PARIS, daily_partitions
 from pipelines.recovery import PROCESS_TAG, process_alive, process_identity
 from tests.pipelines.conftest import DAILY_ASSETS, RIYADH_DAY, World, sample_record
@@ -203,3 +212,17 @@ def test_a_damaged_warehouse_is_named_before_any_parsing_and_left_as_it_was(worl
         connect(truncated)
     assert truncated.read_bytes() == data[:len(data) // 2]
     assert not Path(f"{truncated}.wal").exists()
+
+
+def test_a_full_disk_or_a_read_only_warehouse_is_said_up_front(tmp_path) -> None:
+    db = tmp_path / "events.duckdb"
+    check_warehouse(db)  # a new warehouse in a folder that can be written: fine
+    free = shutil.disk_usage(tmp_path).free
+    with pytest.raises(WarehouseUnwritable, match=r"is full: \d+ MiB free, a load needs at least"):
+        check_warehouse(db, min_free=free * 2)
+    if os.geteuid() == 0:
+        pytest.skip("root writes read-only files: the permission check cannot be seen")
+    connect(db).close()
+    db.chmod(0o444)
+    with pytest.raises(WarehouseUnwritable, match="is not writable"):
+        check_warehouse(db)
