@@ -214,12 +214,16 @@ def test_a_damaged_warehouse_is_named_before_any_parsing_and_left_as_it_was(worl
     assert not Path(f"{truncated}.wal").exists()
 
 
-def test_a_full_disk_or_a_read_only_warehouse_is_said_up_front(tmp_path) -> None:
+def test_a_full_disk_is_said_up_front(tmp_path) -> None:
     db = tmp_path / "events.duckdb"
     check_warehouse(db)  # a new warehouse in a folder that can be written: fine
     free = shutil.disk_usage(tmp_path).free
     with pytest.raises(WarehouseUnwritable, match=r"is full: \d+ MiB free, a load needs at least"):
         check_warehouse(db, min_free=free * 2)
+
+
+def test_a_read_only_warehouse_is_said_up_front(tmp_path) -> None:
+    db = tmp_path / "events.duckdb"
     if os.geteuid() == 0:
         pytest.skip("root writes read-only files: the permission check cannot be seen")
     connect(db).close()
