@@ -694,3 +694,11 @@ def test_the_two_countries_are_the_story_s_two_most_named(code: Code) -> None:
 def test_condolences_and_ceasefires(code: Code, text: str, published: str, expected: Ev) -> None:
     rows = code(text, published)
     assert any(satisfies(r, expected) for r in rows), show(rows)
+
+
+def test_a_named_agent_that_is_no_actor_is_not_replaced_by_a_guessed_one(code: Code) -> None:
+    # "par une minorité" names who did it: not the police the root's policy would imply for an agentless passive
+    rows = code("Trois journalistes ont été arrêtés par une minorité à Paris.", "2024-02-15")
+    assert not [r for r in rows if r["actor1_code"] == "FRACOP"], show(rows)
+    rows = code("Trois journalistes ont été arrêtés à Paris.", "2024-02-15")
+    assert ("FRACOP", "173") in {(r["actor1_code"], r["event_code"]) for r in rows}, show(rows)

@@ -19,7 +19,7 @@ from events.coding.mentions import Sentence
 from events.coding.modality import gerund, is_passive, refers_back, reflexive
 from events.coding.refine import refine_code
 from events.coding.slots import between, noun_source, read_slot
-from events.coding.subjects import after_word, pair_subject, passive_agent, subject
+from events.coding.subjects import after_word, child_with_case, pair_subject, passive_agent, subject
 from events.coding.triggers import find_trigger
 from events.coding.types import Arguments, Mention, Trigger, same_party
 from events.coding.words import words
@@ -98,7 +98,8 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
         else:
             patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
         implied = frame.implied or lexicon.policy(trigger.code).implied_source
-        if agent is None and implied:
+        # an agent the text names ("pris en otage par une minorité") is never replaced by a guessed one
+        if agent is None and implied and child_with_case(holder, words().by) is None:
             # "trois manifestants ont été interpellés": by the police of the story's country ("neuf policiers ont
             # été arrêtés": by its authorities); "le dépôt est bloqué": by protesters, against the government
             agent, agent_how = _implied(ctx, token, implied), "implied"
