@@ -268,6 +268,41 @@ CASES = [
         . . PUNCT punct 4
          """,
          [('IDN', 'CHN', '042', 'visiter.v.042@visit:subject>obj')]),
+    Case('frame-take', '2024-06-03',
+         # L'armée irakienne a repris la ville de Ramadi au groupe État islamique.
+         """
+        L' le DET det 1
+        armée armée NOUN nsubj 4
+        irakienne irakien ADJ amod 1
+        a avoir AUX aux:tense 4 Mood=Ind|Tense=Pres|VerbForm=Fin
+        repris reprendre VERB ROOT 4 Tense=Past|VerbForm=Part
+        la le DET det 6
+        ville ville NOUN obj 4
+        de de ADP case 8
+        Ramadi Ramadi PROPN nmod 6 B-LOC
+        au au ADP case 10
+        groupe groupe NOUN obl:arg 4
+        État état NOUN nmod 10 B-ORG
+        islamique islamique ADJ amod 10 I-ORG
+        . . PUNCT punct 4
+         """,
+         [('IRQ', 'IMGMUSISI', '192', 'reprendre.v.192@take:subject>iobj')]),
+    Case('frame-clear', '2024-06-03',
+         # La police française a débloqué le dépôt près de Toulouse.
+         """
+        La le DET det 1
+        police police NOUN nsubj 4
+        française français ADJ amod 1
+        a avoir AUX aux:tense 4 Mood=Ind|Tense=Pres|VerbForm=Fin
+        débloqué débloquer VERB ROOT 4 Tense=Past|VerbForm=Part
+        le le DET det 6
+        dépôt dépôt NOUN obj 4
+        près près ADV advmod 9
+        de de ADP case 9
+        Toulouse Toulouse PROPN nmod 6 B-LOC
+        . . PUNCT punct 4
+         """,
+         [('FRA', 'FRA', '175', 'débloquer.v.175@clear:subject>story_protesters')]),
     Case('frame-arrive', '2024-06-03',
          # Le ministre indien des Affaires étrangères est arrivé à Moscou.
          """

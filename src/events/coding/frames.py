@@ -189,6 +189,10 @@ def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) ->
             found = fallbacks.host(ctx, token, source)
         elif name == "recipient":
             found = fallbacks.recipient(ctx, token, source)
+        elif name == "story_protesters":
+            found = _implied(ctx, token, "OPP")
+            if found is not None and same_party(found.actor, source.actor):
+                found = None
         elif name == "linear":  # a guessed partner of a meeting is of another country; other acts may be domestic
             found = fallbacks.linear(ctx, token, after=True, exclude=source, domestic=not frame.symmetric)
         if found is not None:
