@@ -702,3 +702,11 @@ def test_a_named_agent_that_is_no_actor_is_not_replaced_by_a_guessed_one(code: C
     assert not [r for r in rows if r["actor1_code"] == "FRACOP"], show(rows)
     rows = code("Trois journalistes ont été arrêtés à Paris.", "2024-02-15")
     assert ("FRACOP", "173") in {(r["actor1_code"], r["event_code"]) for r in rows}, show(rows)
+
+
+def test_a_claim_of_responsibility_targets_the_victims_of_the_attack_claimed(code: Code) -> None:
+    rows = code("Trois explosions ont frappé Bruxelles mardi. Des kamikazes ont attaqué les passagers belges de "
+                "l'aéroport de Zaventem. Les attaques ont été revendiquées par l'organisation État islamique.",
+                "2016-03-23")
+    claims = {(r["actor1_code"], r["actor2_country_code"]) for r in rows if r["event_code"] == "015"}
+    assert claims == {("IMGMUSISI", "BEL")}, show(rows)

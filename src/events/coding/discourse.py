@@ -164,6 +164,14 @@ class Discourse:
                 return event.actor2 if keys[0] == subject.actor.key else event.actor1
         return None
 
+    def last_victim(self, subject: Mention) -> Mention | None:
+        """The target of the article's latest act of violence on another party than the subject ("l'EI a revendiqué
+        l'attaque": the attack's victims, whoever the article first said attacked them)."""
+        for event in reversed(self.events):
+            if event.code[:2] in VIOLENT_ROOTS and event.actor2.actor.key != subject.actor.key:
+                return event.actor2
+        return None
+
     def partner_in_latest_event(self, key: str) -> Mention | None:
         """The other party of the latest event between the actor of that key and another."""
         for event in reversed(self.events):

@@ -210,6 +210,8 @@ def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) ->
             found = ctx.discourse.recent_partner(source, sentence_index=ctx.index)
         elif name == "last_opponent":
             found = ctx.discourse.last_opponent(source)
+        elif name == "last_victim":
+            found = ctx.discourse.last_victim(source)
         elif name == "recent_other":
             found = fallbacks.recent_other(ctx, source)
         elif name == "country_under":
