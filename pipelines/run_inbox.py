@@ -164,8 +164,12 @@ def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
                  "process is gone, terminate it in the UI's Runs page)")
         for day in todo:
             begun = time.perf_counter()
-            result = job.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
-                                            run_config=run_config(options), tags=tags)
+            try:
+                result = job.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
+                                                run_config=run_config(options), tags=tags)
+            except KeyboardInterrupt:  # a signal between two steps' checkpoints, or between two days
+                warn(f"{day}  {INTERRUPTED}")
+                return 130
             outcome = DayResult(day, result.success, time.perf_counter() - begun, result.run_id,
                                 _materialisations(result), "" if result.success else _failure(result))
             (echo if outcome.success else warn)(outcome.line())
