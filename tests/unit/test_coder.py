@@ -710,3 +710,11 @@ def test_a_claim_of_responsibility_targets_the_victims_of_the_attack_claimed(cod
                 "2016-03-23")
     claims = {(r["actor1_code"], r["actor2_country_code"]) for r in rows if r["event_code"] == "015"}
     assert claims == {("IMGMUSISI", "BEL")}, show(rows)
+
+
+def test_a_participle_qualifying_a_noun_has_that_noun_as_its_patient(code: Code) -> None:
+    # "les commerçants vandalisés": the shopkeepers underwent it, not the visitor named before them
+    rows = code("Emmanuel Macron rend visite aux commerçants vandalisés la veille à Paris.", "2018-12-02")
+    assert not [r for r in rows if r["actor2_code"] == "FRAGOV" and r["event_root_code"] == "17"], show(rows)
+    assert ("FRAGOV", "FRABUS", "042") in {(r["actor1_code"], r["actor2_code"], r["event_code"]) for r in rows}, \
+        show(rows)

@@ -92,9 +92,10 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
         source, _ = subject(ctx, holder)
     if passive:
         agent, agent_how = passive_agent(ctx, holder), "passive_agent"
-        if _passive_participle(ctx, token):  # the noun the participle qualifies underwent it, or nobody known
-            patient = ctx.mention(ctx.np_top(token.head)) if token.dep_ in {"amod", "acl"} \
-                else _appositive_patient(ctx, token)
+        qualifies = token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}
+        if qualifies or _passive_participle(ctx, token):
+            # the noun the participle qualifies underwent it ("les commerçants vandalisés"), or nobody known
+            patient = ctx.mention(ctx.np_top(token.head)) if qualifies else _appositive_patient(ctx, token)
         else:
             patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
         implied = frame.implied or lexicon.policy(trigger.code).implied_source
