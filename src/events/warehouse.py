@@ -407,16 +407,58 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
     added = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     # one contiguous chunk: DuckDB scans an Arrow table of many small chunks far more slowly
     new_mentions = (mentions if isinstance(mentions, pa.Table) else events_table(mentions)).combine_chunks()
+    counts = _mention_counts(new_mentions.column("article_id").to_pylist())
+    return _load(con, article_ids=[a.article_id for a in articles],
+                 new_articles=articles_table(articles, counts, added), new_mentions=new_mentions,
+                 mention_rows=new_mentions.num_rows, rejects=rejects, days=days, rebuild=rebuild,
+                 files_read=files_read, added=added)
+
+
+def _mention_counts(article_ids: Iterable[Any]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for article_id in new_mentions.column("article_id").to_pylist():
+    for article_id in article_ids:
         counts[article_id] = counts.get(article_id, 0) + 1
-    new_articles = articles_table(articles, counts, added)
+    return counts
+
+
+def load_staged(con: duckdb.DuckDBPyConnection, *, articles: Path | str, mentions: Path | str,
+                rejects: Sequence[Reject] = (), days: Sequence[date] = (), rebuild: bool = True,
+                files_read: Sequence[str] = (), batch: int = 1_000) -> LoadResult:
+    """:func:`load` from staged files (:mod:`events.staging`): ``articles`` the day's coded articles, ``mentions``
+    their event rows, both read from disk a batch at a time inside the one transaction, so the load holds a
+    batch, not the day (the article ids and the per-article mention counts are kept: tens of bytes an article).
+    Same tables, same guarantees: the day replaced whole or not at all, rejects as :func:`load` keeps them.
+    """
+    import pyarrow.dataset as ds
+
+    from events.staging import column_values, read_articles
+
+    added = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    counts = _mention_counts(column_values(mentions, "article_id"))
+    article_ids = [str(value) for value in column_values(articles, "article_id")]
+
+    def article_batches() -> Iterator[pa.RecordBatch]:
+        for chunk in read_articles(articles, batch=batch):
+            yield from articles_table(chunk, counts, added).to_batches()
+
+    new_articles = pa.RecordBatchReader.from_batches(ARTICLE_SCHEMA, article_batches())
+    new_mentions = ds.dataset(str(mentions), format="parquet")
+    return _load(con, article_ids=article_ids, new_articles=new_articles, new_mentions=new_mentions,
+                 mention_rows=sum(counts.values()), rejects=rejects, days=days, rebuild=rebuild,
+                 files_read=files_read, added=added)
+
+
+def _load(con: duckdb.DuckDBPyConnection, *, article_ids: Sequence[str], new_articles: Any, new_mentions: Any,
+          mention_rows: int, rejects: Sequence[Reject], days: Sequence[date], rebuild: bool,
+          files_read: Sequence[str], added: datetime) -> LoadResult:
+    """The one transaction of :func:`load` and :func:`load_staged`: ``new_articles`` and ``new_mentions`` are
+    Arrow relations DuckDB scans once (tables, a record batch reader, a dataset)."""
     new_rejects = rejects_table(rejects, added)
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(read_sql("load/delete_day_mentions.sql"), {"days": list(days)})
         con.execute(read_sql("load/delete_days.sql"), {"days": list(days)})
-        con.execute(read_sql("load/delete_article_mentions.sql"), {"article_ids": [a.article_id for a in articles]})
+        con.execute(read_sql("load/delete_article_mentions.sql"), {"article_ids": list(article_ids)})
         con.register("new_mentions", new_mentions)
         con.register("new_articles", new_articles)
         con.register("new_rejects", new_rejects)
@@ -425,7 +467,7 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
         con.execute(read_sql("load/insert_event_mentions.sql"))
         con.execute(read_sql("load/upsert_articles.sql"))
         con.execute(read_sql("load/delete_stale_rejects.sql"),
-                    {"files": sorted(set(files_read)), "article_ids": [a.article_id for a in articles]})
+                    {"files": sorted(set(files_read)), "article_ids": list(article_ids)})
         con.execute(read_sql("load/upsert_rejects.sql"))
         if rebuild:
             con.execute(read_sql("load/rebuild_events.sql"))
@@ -438,7 +480,7 @@ def load(con: duckdb.DuckDBPyConnection, *, articles: Sequence[Article], mention
         for name in ("new_mentions", "new_articles", "new_rejects"):
             con.unregister(name)
     total_events = con.execute("SELECT count(*) FROM events").fetchone()
-    return LoadResult(len(articles), new_mentions.num_rows, int(total_events[0]) if total_events else 0,
+    return LoadResult(len(article_ids), mention_rows, int(total_events[0]) if total_events else 0,
                       len(rejects), len(fresh), frozenset(fresh))
 
 
