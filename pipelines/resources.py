@@ -67,8 +67,24 @@ class EventsConfig(dg.ConfigurableResource):
     n_process: int = int(os.environ.get("EVENTS_N_PROCESS", str(default_processes())))
 
 
+DEFAULT_MEMORY_LIMIT = "1GB"
+DEFAULT_THREADS = 2
+
+
+def duckdb_settings() -> dict[str, Any]:
+    """DuckDB's ``memory_limit`` and ``threads`` for the warehouse's connections: ``$EVENTS_DUCKDB_MEMORY_LIMIT``
+    (default 1GB; DuckDB spills what does not fit to ``<warehouse>.tmp/``) and ``$EVENTS_DUCKDB_THREADS``
+    (default 2). Without a limit DuckDB takes 80 % of the machine's memory and every core."""
+    limit = os.environ.get("EVENTS_DUCKDB_MEMORY_LIMIT", "").strip() or DEFAULT_MEMORY_LIMIT
+    threads = os.environ.get("EVENTS_DUCKDB_THREADS", "").strip() or str(DEFAULT_THREADS)
+    if not threads.isdigit() or int(threads) < 1:
+        raise ValueError(f"EVENTS_DUCKDB_THREADS={threads!r} is not a number of threads (1 or more)")
+    return {"memory_limit": limit, "threads": int(threads)}
+
+
 def duckdb_resource() -> DuckDBResource:
-    return DuckDBResource(database=default_warehouse())
+    """The warehouse, its memory limit and threads shown (and editable) in the launchpad's resources."""
+    return DuckDBResource(database=default_warehouse(), connection_config=duckdb_settings())
 
 
 # A step that finds the warehouse locked by another process says so at once, then is retried after 2, 4, 8 s.
@@ -80,8 +96,9 @@ LOCK_FIRST_DELAY = 2.0
 def open_warehouse(resource: DuckDBResource, context: Any = None, *,
                    read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to the warehouse with the schema applied (``read_only``: as it is, for the checks that follow
-    a load), opened in one attempt (DuckDBResource's own ``get_connection`` retries silently for about two
-    minutes).
+    a load), with DuckDB's ``memory_limit`` and ``threads`` of :func:`duckdb_settings` (or of the resource's
+    ``connection_config``), opened in one attempt (DuckDBResource's own ``get_connection`` retries silently for
+    about two minutes).
 
     When another process holds the file, the step logs who holds it (program, PID, command line) as an error
     right away and, given its ``context``, asks Dagster to retry it after 2, 4 then 8 seconds; the last attempt
@@ -90,7 +107,9 @@ def open_warehouse(resource: DuckDBResource, context: Any = None, *,
     if resource.database != ":memory:" and not read_only:
         Path(resource.database).parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = open_database(resource.database, read_only=read_only, config=resource.connection_config)
+        # the environment's memory_limit and threads unless the resource sets its own
+        config = {**duckdb_settings(), **resource.connection_config}
+        con = open_database(resource.database, read_only=read_only, config=config)
     except WarehouseLocked as exc:
         if context is None:
             raise
