@@ -19,8 +19,8 @@ import dagster as dg
 
 from events.articles import PARIS, Article, Reject, article_day, read_inputs
 
-__all__ = ["PARIS", "InboxContents", "article_day", "daily_partitions", "first_day", "last_day", "partition_days",
-           "partitions_of", "read_inbox", "single_run"]
+__all__ = ["PARIS", "InboxContents", "article_day", "daily_partitions", "first_day", "ignore", "last_day",
+           "partition_days", "partitions_of", "read_inbox", "single_run"]
 DEFAULT_FIRST_DAY = "2020-01-01"
 
 
@@ -54,6 +54,8 @@ def _out_of_range(article: Article, day: date, first: date, last: date) -> Rejec
         detail = (f"filed under {day.isoformat()}, after the last partition day (tomorrow in Paris): its "
                   "publication time is ahead of the clock; it loads once that day has a partition")
     return Reject(article.source_file or "", article.line_no, reason, detail, article_id=article.article_id)
+
+
 single_run = dg.BackfillPolicy.single_run()
 
 
@@ -110,7 +112,11 @@ def read_inbox(paths: Iterable[Path | str], files: Iterable[Path | str] = (), *,
     return contents
 
 
+def ignore(_article: Article) -> None:
+    """An ``on_article`` for a caller that wants the days, not the articles."""
+
+
 def partitions_of(paths: list[Path]) -> list[str]:
     """Partition keys of the days the articles in these files or folders fall on (bad input and days before the
     first partition left out)."""
-    return read_inbox(paths).days
+    return read_inbox(paths, on_article=ignore).days

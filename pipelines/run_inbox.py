@@ -17,7 +17,7 @@ from typing import Any
 
 import dagster as dg
 
-from events.articles import iter_input_files, undated_warning
+from events.articles import Article, iter_input_files, undated_warning
 from events.warehouse import WarehouseDamaged, WarehouseUnwritable, check_warehouse, file_digest, read_load_record
 from pipelines.inbox import pending_days
 from pipelines.partitions import first_day, read_inbox
@@ -121,7 +121,14 @@ def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
         warn(f"error: {exc}")
         return 2
     files = list(iter_input_files([inbox]))
-    contents = read_inbox([inbox], files)
+    undated: list[str] = []
+
+    def note_undated(article: Article) -> None:  # the articles are not kept: a large inbox streams through
+        warning = undated_warning(article)
+        if warning:
+            undated.append(warning)
+
+    contents = read_inbox([inbox], files, on_article=note_undated)
     digests = {str(path): file_digest(path) for path in files if path.is_file()}
     days_of = {digests[path]: sorted(days) for path, days in contents.days_by_file.items() if path in digests}
     record = read_load_record(options.warehouse)
@@ -131,14 +138,12 @@ def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
     reasons = Counter(r.reason for r in contents.rejects)
     by_reason = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
     rejected = f", {_count(len(contents.rejects), 'input')} rejected ({by_reason})"
-    echo(f"inbox {inbox}: {_count(len(files), 'file')}, {_count(len(contents.articles), 'article')} on "
+    echo(f"inbox {inbox}: {_count(len(files), 'file')}, {_count(contents.in_partitions, 'article')} on "
          f"{_count(len(contents.days), 'day')} "
          f"({loaded} already loaded{', loaded again: --all' if options.all_days and loaded else ''})"
          f"{rejected if contents.rejects else ''}")
-    for article in contents.articles:
-        warning = undated_warning(article)
-        if warning:
-            warn(f"warning: {warning}")
+    for warning in undated:
+        warn(f"warning: {warning}")
     if contents.before_first_day:
         warn(f"warning: {len(contents.before_first_day)} article(s) published before the first partition day "
              f"{first_day().isoformat()} are not loaded (set EVENTS_FIRST_DAY to an earlier day to load them)")

@@ -18,7 +18,7 @@ import dagster as dg
 
 from events.warehouse import read_load_record
 from pipelines.inbox import inbox_state, pending_days, recorded_days
-from pipelines.partitions import read_inbox
+from pipelines.partitions import ignore, read_inbox
 from pipelines.resources import default_inbox, default_warehouse
 
 CURSOR_VERSION = 2
@@ -58,7 +58,7 @@ def build_inbox_sensor(job: dg.JobDefinition | Any) -> dg.SensorDefinition:
             if known is None:
                 known = cursor["days"].get(digest)
             if known is None:
-                known = read_inbox([inbox / name]).days
+                known = read_inbox([inbox / name], on_article=ignore).days  # days only: articles not kept
             days_of[digest] = known
         pending = pending_days(days_of, record)
         requested: dict[str, list[str]] = {d: v for d, v in cursor["requested"].items() if d in state}
