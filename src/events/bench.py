@@ -331,3 +331,90 @@ def make_corpus(sources: Sequence[Article], n: int, *, seed: int = 7, start: dat
         day = start + timedelta(days=rng.randrange(max(1, days)))
         yield {"id": f"synthetic-{number:07d}", "published_at": day.isoformat(), "source": "synthetic",
                "lang": "fr", "text": text}
+
+
+@dataclass(frozen=True, slots=True)
+class DayReport:
+    """One day of articles through ``events run`` (the Dagster asset graph, in its own process), with the
+    memory of every process of the run sampled from outside."""
+
+    articles: int  # lines of the inbox
+    n_process: int
+    seconds: float
+    exit_code: int
+    loaded_articles: int
+    event_rows: int
+    mention_rows: int
+    peak_total_mb: float  # all processes of the run together (PSS)
+    peak_process_mb: float  # the largest single process (PSS)
+    samples: int
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+
+def _tree_pss_mb(pid: int) -> tuple[float, float, int]:
+    """Total and largest PSS in MB of ``pid`` and its descendants, and how many processes they are."""
+    from events.memory import process_tree, pss_kb
+
+    sizes = [pss_kb(p) / 1024 for p in process_tree(pid)]
+    return sum(sizes), max(sizes, default=0.0), len(sizes)
+
+
+def bench_day(corpus: Path, n: int, out_dir: Path, *, n_process: int = 2, interval: float = 1.0,
+              log: Callable[[str], None] = lambda _line: None) -> DayReport:
+    """Run the first ``n`` articles of ``corpus`` (JSON Lines) as one inbox through ``events run`` into a fresh
+    warehouse under ``out_dir``, sampling the PSS of all its processes every ``interval`` seconds (a line a
+    sample goes to ``out_dir/memory-N.tsv``), then count what was loaded."""
+    import contextlib
+    import itertools
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from events.warehouse import open_database
+
+    base = out_dir / f"day-{n}"
+    if base.exists():
+        shutil.rmtree(base)
+    inbox = base / "inbox"
+    inbox.mkdir(parents=True)
+    with corpus.open(encoding="utf-8") as source, (inbox / "articles.jsonl").open("w", encoding="utf-8") as target:
+        articles = sum(1 for line in itertools.islice(source, n) if target.write(line))
+    home = base / "dagster_home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n",
+                                       encoding="utf-8")
+    warehouse = base / "events.duckdb"
+    command = [sys.executable, "-m", "events.cli", "run", "--inbox", str(inbox), "--warehouse", str(warehouse),
+               "--exports", str(base / "exports"), "--n-process", str(n_process)]
+    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    peak_total = peak_process = 0.0
+    samples = 0
+    started = time.perf_counter()
+    with (out_dir / f"memory-{n}.tsv").open("w", encoding="utf-8") as trace, \
+            (base / "run.log").open("w", encoding="utf-8") as run_log:
+        trace.write("seconds\ttotal_pss_mb\tlargest_pss_mb\tprocesses\n")
+        process = subprocess.Popen(command, env=env, stdout=run_log, stderr=subprocess.STDOUT)
+        while process.poll() is None:
+            total, largest, count = _tree_pss_mb(process.pid)
+            samples += 1
+            peak_total, peak_process = max(peak_total, total), max(peak_process, largest)
+            elapsed = time.perf_counter() - started
+            trace.write(f"{elapsed:.1f}\t{total:.0f}\t{largest:.0f}\t{count}\n")
+            if samples % 60 == 0:
+                trace.flush()
+                log(f"{elapsed:.0f} s: {total:.0f} MB in all processes (largest {largest:.0f} MB)")
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=interval)
+    seconds = time.perf_counter() - started
+    loaded = events = mentions = 0
+    if warehouse.exists():
+        with open_database(warehouse, read_only=True) as con:
+            loaded, events, mentions = con.execute(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
+                "(SELECT count(*) FROM event_mentions)").fetchone() or (0, 0, 0)
+    return DayReport(articles, n_process, seconds, process.returncode, loaded, events, mentions, peak_total,
+                     peak_process, samples)

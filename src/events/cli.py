@@ -427,6 +427,40 @@ def bench_load_command(
     })
 
 
+@bench_app.command("day")
+def bench_day_command(
+    corpus: Annotated[Path, typer.Option(help="JSON Lines corpus, e.g. from `events bench make-corpus --days 1`.")],
+    n: Annotated[list[int], typer.Option(help="Inbox sizes: the first N articles (repeat for several runs).")],
+    n_process: Annotated[int, typer.Option(help="Worker processes that parse and code.")] = 2,
+    interval: Annotated[float, typer.Option(help="Seconds between memory samples.")] = 1.0,
+    scratch: Annotated[Path, typer.Option("--out", help="Scratch folder (an inbox, warehouse and Dagster home per "
+                                                        "size).")] = Path("warehouse/bench"),
+) -> None:
+    """One day of N articles through `events run` (the Dagster asset graph) into a fresh warehouse: wall time,
+    articles/s, rows loaded and the peak memory (PSS) of all the run's processes, sampled from outside."""
+    from events.bench import bench_day
+
+    if not corpus.is_file():
+        err.print(f"[red]no corpus file {corpus}[/red]")
+        raise typer.Exit(2)
+    scratch.mkdir(parents=True, exist_ok=True)
+    table = Table(title="events bench day")
+    for column in ("articles", "processes", "wall s", "articles/s", "articles loaded", "events", "mentions",
+                   "peak PSS all processes MB", "peak PSS largest process MB", "exit"):
+        table.add_column(column)
+    failed = False
+    for size in n:
+        report = bench_day(corpus, size, scratch, n_process=n_process, interval=interval, log=err.print)
+        failed |= report.exit_code != 0
+        table.add_row(str(report.articles), str(report.n_process), f"{report.seconds:.0f}",
+                      f"{report.articles_per_second:.1f}", str(report.loaded_articles), str(report.event_rows),
+                      str(report.mention_rows), f"{report.peak_total_mb:.0f}", f"{report.peak_process_mb:.0f}",
+                      str(report.exit_code))
+    out.print(table)
+    if failed:
+        raise typer.Exit(1)
+
+
 @bench_app.command("make-corpus")
 def bench_make_corpus(
     out: Annotated[Path, typer.Option(help="JSON Lines file to write.")],
