@@ -71,3 +71,25 @@ def test_throughput_benchmark_streams_the_corpus_into_parquet_and_duckdb(sample_
     assert report.raw_seconds > 0 and report.full_seconds > 0 and report.peak_rss_mb > 0
     if Path("/proc/self/smaps_rollup").exists():  # Linux: the model alone is over 100 MB in every process
         assert report.peak_total_mb > 100 * processes
+
+
+def test_day_benchmark_runs_the_inbox_through_events_run_and_samples_every_process(tmp_path):
+    import json
+
+    from events.bench import bench_day
+
+    lines = (SAMPLES / "inbox" / "articles.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)[:6]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(lines), encoding="utf-8")
+    report = bench_day(corpus, 4, tmp_path / "out", n_process=1, interval=0.2)
+    assert report.exit_code == 0, (tmp_path / "out" / "day-4" / "run.log").read_text(encoding="utf-8")
+    assert report.articles == 4 and report.loaded_articles == 4  # the first 4 lines only
+    assert report.event_rows > 0 and report.mention_rows >= report.event_rows
+    ids = [json.loads(line)["id"] for line in lines[:4]]
+    with duckdb.connect(str(tmp_path / "out" / "day-4" / "events.duckdb"), read_only=True) as con:
+        assert sorted(r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()) == sorted(ids)
+    trace = (tmp_path / "out" / "memory-4.tsv").read_text(encoding="utf-8").splitlines()
+    assert trace[0].split("\t") == ["seconds", "total_pss_mb", "largest_pss_mb", "processes"]
+    assert len(trace) - 1 == report.samples > 0
+    if Path("/proc/self/smaps_rollup").exists():  # PSS is Linux's
+        assert report.peak_total_mb >= report.peak_process_mb > 50  # a Python process with spaCy loaded
