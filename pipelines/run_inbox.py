@@ -34,6 +34,8 @@ class RunOptions:
     n_process: int | None = None
     verbose: bool = False
     all_days: bool = False
+    executor: str = "in_process"  # or "celery": each step a task for the Celery workers (pipelines.scale_out)
+    parallel: int = 1  # days run at once (celery)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +75,15 @@ def run_config(options: RunOptions) -> dict[str, Any]:
     settings: dict[str, Any] = {"inbox": str(options.inbox), "exports": str(options.exports)}
     if options.n_process is not None:
         settings["n_process"] = options.n_process
+    elif options.executor == "celery":  # a worker is one process; more cores, more workers
+        settings["n_process"] = 1
     return {
         "resources": {"settings": {"config": settings}, "duckdb": {"config": {"database": str(options.warehouse)}}},
         "loggers": {"console": {"config": {"log_level": "INFO" if options.verbose else "ERROR"}}},
     }
 
 
-def _materialisations(result: dg.ExecuteInProcessResult) -> dict[str, dict[str, Any]]:
+def _materialisations(result: dg.ExecuteInProcessResult | dg.JobExecutionResult) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for event in result.all_events:
         if event.is_step_materialization:
@@ -92,7 +96,7 @@ INTERRUPTED = ("interrupted by a signal (SIGINT/SIGTERM): the day is in the ware
                "transaction); run events run again to finish")
 
 
-def _failure(result: dg.ExecuteInProcessResult) -> str:
+def _failure(result: dg.ExecuteInProcessResult | dg.JobExecutionResult) -> str:
     for event in result.all_events:
         error = event.step_failure_data.error if event.is_step_failure else None
         if error is not None and "DagsterExecutionInterruptedError" in (error.cls_name, getattr(error.cause, "cls_name",
@@ -104,6 +108,45 @@ def _failure(result: dg.ExecuteInProcessResult) -> str:
             message = error.cause.message if error and error.cause else error.message if error else ""
             return f"step {event.step_key}: {message.strip().splitlines()[0] if message.strip() else 'failed'}"
     return "the run failed"
+
+
+def _run_on_celery(days: list[str], options: RunOptions, tags: dict[str, str], echo: Echo, warn: Echo) -> int:
+    """Every day a run whose steps the Celery workers execute, ``options.parallel`` runs at once, each run
+    coordinated by its own process (``python -m pipelines.scale_out run-day``) that waits on its tasks; 1 if a day
+    failed."""
+    import json
+    import subprocess
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pipelines.scale_out import celery_available, run_day_command
+
+    if not celery_available():
+        warn("error: --executor celery needs dagster-celery (pip install '.[celery]') and a broker "
+             "($EVENTS_CELERY_BROKER); see the README's 'Past one machine'")
+        return 2
+
+    def run_day(day: str) -> DayResult:
+        begun = time.perf_counter()
+        done = subprocess.run(run_day_command(day, run_config(options), tags), capture_output=True, text=True,
+                              check=False)
+        seconds = time.perf_counter() - begun
+        lines = done.stdout.strip().splitlines()
+        try:
+            outcome = json.loads(lines[-1]) if lines else None
+        except json.JSONDecodeError:
+            outcome = None
+        if done.returncode != 0 or not isinstance(outcome, dict):
+            reason = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+            return DayResult(day, False, seconds, "", {}, f"the run's coordinator failed: {reason}")
+        return DayResult(day, bool(outcome["success"]), seconds, str(outcome["run_id"]), outcome["metadata"],
+                         str(outcome["error"]))
+
+    failed = False
+    with ThreadPoolExecutor(max_workers=max(1, options.parallel), thread_name_prefix="day") as pool:
+        for outcome in pool.map(run_day, days):
+            (echo if outcome.success else warn)(outcome.line())
+            failed |= not outcome.success
+    return 1 if failed else 0
 
 
 def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
@@ -167,7 +210,11 @@ def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
         for holder in pool_holders(instance):
             warn(f"warning: {holder} holds the duckdb_write pool: each day's load waits until it ends (if its "
                  "process is gone, terminate it in the UI's Runs page)")
-        for day in todo:
+        if options.executor == "celery":
+            code = _run_on_celery(todo, options, tags, echo, warn)
+            if code:
+                return code
+        for day in todo if options.executor != "celery" else ():
             begun = time.perf_counter()
             try:
                 result = job.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,

@@ -528,8 +528,16 @@ def run(
         "--all", help="Load every day of the inbox again, not only the days with articles not loaded yet.")] = False,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Also list every rejected input and print Dagster's log.")] = False,
+    executor: Annotated[str, typer.Option(
+        help="in_process: every step in this process; celery: every step a task for the Celery workers "
+             "($EVENTS_CELERY_BROKER; README, 'Past one machine').")] = "in_process",
+    parallel: Annotated[int, typer.Option(help="Days run at once (with --executor celery).")] = 1,
 ) -> None:
     """Materialise the Dagster asset graph for every day of the inbox not loaded yet, then print who met whom."""
+    if executor not in {"in_process", "celery"}:
+        raise typer.BadParameter(f"--executor {executor!r}: use in_process or celery")
+    if parallel < 1:
+        raise typer.BadParameter("--parallel must be at least 1")
     import warnings
 
     import dagster
@@ -554,7 +562,7 @@ def run(
         inbox=inbox.resolve() if inbox is not None else Path(default_inbox()),
         warehouse=warehouse.resolve() if warehouse is not None else Path(default_warehouse()),
         exports=exports.resolve() if exports is not None else Path(default_exports()),
-        n_process=n_process, verbose=verbose, all_days=all_days)
+        n_process=n_process, verbose=verbose, all_days=all_days, executor=executor, parallel=parallel)
     code = main(options, echo=typer.echo, warn=lambda line: typer.echo(line, err=True))
     if code != 0:
         raise typer.Exit(code)
