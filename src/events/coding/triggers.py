@@ -56,14 +56,19 @@ def _find_trigger(token: Token, lexicon: Lexicon, _outer: frozenset[int]) -> Tri
                 if found:
                     readings.extend(r for r in found if r not in readings)
                     break
+    if not readings:  # most tokens: nothing to check in the parse
+        return None
     node = anchor(token)
-    reflexive = has_reflexive(node)
+    reflexive: bool | None = None  # looked up once, when a reading asks
     for trigger in readings:
         if trigger.pos == "VERB" and (token.pos_ == "PROPN" or (
                 token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children))):
             continue  # "son invité" is a guest, not "a invité"
-        if trigger.reflexive is not None and trigger.pos == "VERB" and reflexive != trigger.reflexive:
-            continue
+        if trigger.reflexive is not None and trigger.pos == "VERB":
+            if reflexive is None:
+                reflexive = has_reflexive(node)
+            if reflexive != trigger.reflexive:
+                continue
         if trigger.requires and not has_required(node, trigger.requires, lexicon, _outer=seen):
             continue
         if trigger.phrase and not all(has_required(node, (word,), lexicon, _outer=seen) for word in trigger.phrase):
