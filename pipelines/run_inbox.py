@@ -110,6 +110,26 @@ def _failure(result: dg.ExecuteInProcessResult | dg.JobExecutionResult) -> str:
     return "the run failed"
 
 
+def _run_in_process(job: dg.JobDefinition, instance: dg.DagsterInstance, days: list[str], options: RunOptions,
+                    tags: dict[str, str], echo: Echo, warn: Echo) -> int:
+    """Every day a run whose steps run in this process, one day after the other; stops at the first day that
+    fails (1, or 130 when a signal stopped it)."""
+    for day in days:
+        begun = time.perf_counter()
+        try:
+            result = job.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
+                                            run_config=run_config(options), tags=tags)
+        except KeyboardInterrupt:  # a signal between two steps' checkpoints, or between two days
+            warn(f"{day}  {INTERRUPTED}")
+            return 130
+        outcome = DayResult(day, result.success, time.perf_counter() - begun, result.run_id,
+                            _materialisations(result), "" if result.success else _failure(result))
+        (echo if outcome.success else warn)(outcome.line())
+        if not outcome.success:
+            return 130 if INTERRUPTED in outcome.error else 1
+    return 0
+
+
 def _run_on_celery(days: list[str], options: RunOptions, tags: dict[str, str], echo: Echo, warn: Echo) -> int:
     """Every day a run whose steps the Celery workers execute, ``options.parallel`` runs at once, each run
     coordinated by its own process (``python -m pipelines.scale_out run-day``) that waits on its tasks; 1 if a day
@@ -210,23 +230,10 @@ def main(options: RunOptions, *, echo: Echo = print, warn: Echo = print) -> int:
         for holder in pool_holders(instance):
             warn(f"warning: {holder} holds the duckdb_write pool: each day's load waits until it ends (if its "
                  "process is gone, terminate it in the UI's Runs page)")
-        if options.executor == "celery":
-            code = _run_on_celery(todo, options, tags, echo, warn)
-            if code:
-                return code
-        for day in todo if options.executor != "celery" else ():
-            begun = time.perf_counter()
-            try:
-                result = job.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
-                                                run_config=run_config(options), tags=tags)
-            except KeyboardInterrupt:  # a signal between two steps' checkpoints, or between two days
-                warn(f"{day}  {INTERRUPTED}")
-                return 130
-            outcome = DayResult(day, result.success, time.perf_counter() - begun, result.run_id,
-                                _materialisations(result), "" if result.success else _failure(result))
-            (echo if outcome.success else warn)(outcome.line())
-            if not outcome.success:
-                return 130 if INTERRUPTED in outcome.error else 1
+        code = (_run_on_celery(todo, options, tags, echo, warn) if options.executor == "celery"
+                else _run_in_process(job, instance, todo, options, tags, echo, warn))
+        if code:
+            return code
     echo(f"{_count(len(todo), 'day')} loaded in {time.perf_counter() - started:.1f} s into "
          f"{options.warehouse}")
     return 0

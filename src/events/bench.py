@@ -354,14 +354,6 @@ class DayReport:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
-def _tree_pss_mb(pid: int) -> tuple[float, float, int]:
-    """Total and largest PSS in MB of ``pid`` and its descendants, and how many processes they are."""
-    from events.memory import process_tree, pss_kb
-
-    sizes = [pss_kb(p) / 1024 for p in process_tree(pid)]
-    return sum(sizes), max(sizes, default=0.0), len(sizes)
-
-
 def bench_day(corpus: Path, n: int, out_dir: Path, *, n_process: int = 2, interval: float = 1.0,
               log: Callable[[str], None] = lambda _line: None) -> DayReport:
     """Run the first ``n`` articles of ``corpus`` (JSON Lines) as one inbox through ``events run`` into a fresh
@@ -374,6 +366,8 @@ def bench_day(corpus: Path, n: int, out_dir: Path, *, n_process: int = 2, interv
     import subprocess
     import sys
 
+    from events.cli import ensure_dagster_home
+    from events.memory import tree_pss_mb
     from events.warehouse import open_database
 
     base = out_dir / f"day-{n}"
@@ -381,12 +375,12 @@ def bench_day(corpus: Path, n: int, out_dir: Path, *, n_process: int = 2, interv
         shutil.rmtree(base)
     inbox = base / "inbox"
     inbox.mkdir(parents=True)
+    articles = 0
     with corpus.open(encoding="utf-8") as source, (inbox / "articles.jsonl").open("w", encoding="utf-8") as target:
-        articles = sum(1 for line in itertools.islice(source, n) if target.write(line))
-    home = base / "dagster_home"
-    home.mkdir()
-    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n",
-                                       encoding="utf-8")
+        for line in itertools.islice(source, n):
+            target.write(line)
+            articles += 1
+    home = ensure_dagster_home(base / "dagster_home")
     warehouse = base / "events.duckdb"
     command = [sys.executable, "-m", "events.cli", "run", "--inbox", str(inbox), "--warehouse", str(warehouse),
                "--exports", str(base / "exports"), "--n-process", str(n_process)]
@@ -399,7 +393,8 @@ def bench_day(corpus: Path, n: int, out_dir: Path, *, n_process: int = 2, interv
         trace.write("seconds\ttotal_pss_mb\tlargest_pss_mb\tprocesses\n")
         process = subprocess.Popen(command, env=env, stdout=run_log, stderr=subprocess.STDOUT)
         while process.poll() is None:
-            total, largest, count = _tree_pss_mb(process.pid)
+            sizes = tree_pss_mb(process.pid)
+            total, largest, count = sum(sizes), max(sizes, default=0.0), len(sizes)
             samples += 1
             peak_total, peak_process = max(peak_total, total), max(peak_process, largest)
             elapsed = time.perf_counter() - started

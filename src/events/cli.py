@@ -27,6 +27,19 @@ app = typer.Typer(
 err = Console(stderr=True)
 out = Console()
 
+#: The settings of a Dagster home the project creates: telemetry off (nothing leaves the machine), and one slot
+#: per pool, so the ``duckdb_write`` pool lets one step at a time write the warehouse.
+DAGSTER_SETTINGS = "telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n"
+
+
+def ensure_dagster_home(home: Path) -> Path:
+    """``home`` as a Dagster home: created if missing, with :data:`DAGSTER_SETTINGS` unless it has settings."""
+    home.mkdir(parents=True, exist_ok=True)
+    settings = home / "dagster.yaml"
+    if not settings.exists():
+        settings.write_text(DAGSTER_SETTINGS, encoding="utf-8")
+    return home
+
 
 class OutputFormat(StrEnum):
     parquet = "parquet"
@@ -548,13 +561,7 @@ def run(
     from pipelines.run_inbox import RunOptions, main
 
     if not os.environ.get("DAGSTER_HOME"):  # run history beside the project, telemetry off (nothing leaves it)
-        home = project_root() / ".dagster_home"
-        home.mkdir(exist_ok=True)
-        settings = home / "dagster.yaml"
-        if not settings.exists():
-            settings.write_text("telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n",
-                                encoding="utf-8")
-        os.environ["DAGSTER_HOME"] = str(home)
+        os.environ["DAGSTER_HOME"] = str(ensure_dagster_home(project_root() / ".dagster_home"))
     else:
         os.environ["DAGSTER_HOME"] = str(Path(os.environ["DAGSTER_HOME"]).expanduser().resolve())
     # paths given here, like those of the environment, are relative to the working directory

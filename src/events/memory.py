@@ -28,6 +28,11 @@ def process_tree(pid: int) -> list[int]:
     return found
 
 
+def tree_pss_mb(pid: int, *, without: int | None = None) -> list[float]:
+    """The PSS in MB of ``pid`` and of each of its descendants (``without``: a process left out)."""
+    return [pss_kb(p) / 1024 for p in process_tree(pid) if p != without]
+
+
 def pss_kb(pid: int) -> int:
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
@@ -69,8 +74,7 @@ def _sample(pid: int, interval: float) -> float:
     me = os.getpid()
     peak = 0.0
     while True:
-        total = sum(pss_kb(p) for p in process_tree(pid) if p != me)
-        peak = max(peak, total / 1024)
+        peak = max(peak, sum(tree_pss_mb(pid, without=me)))
         ready, _, _ = select.select([sys.stdin], [], [], interval)
         if ready and not sys.stdin.read(1):
             return peak

@@ -28,6 +28,7 @@ from typing import Any
 
 import pytest
 
+from events.cli import DAGSTER_SETTINGS
 from tests.conftest import PROJECT, SAMPLES
 
 PARTITION = "2024-10-10"  # a publication date with articles in the sample inbox
@@ -39,7 +40,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 SERVER_TIMEOUT = 180.0
 RUN_TIMEOUT = 300.0
 PAGE_TIMEOUT_MS = 90_000
-DAGSTER_YAML = "telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n"
+DAGSTER_YAML = DAGSTER_SETTINGS
 
 # Loopback only: never go through a proxy that the environment may define.
 _http = urllib.request.build_opener(urllib.request.ProxyHandler({}))

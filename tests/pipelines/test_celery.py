@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from events.cli import ensure_dagster_home
 from events.warehouse import checksums, connect
 from pipelines.scale_out import celery_available, worker_config
 from tests.conftest import SAMPLES
@@ -93,20 +94,13 @@ def _events_run(env: dict[str, str], inbox: Path, root: Path, *extra: str) -> su
                           env=env, capture_output=True, text=True, timeout=600)
 
 
-def test_two_celery_workers_run_the_days_and_build_the_in_process_warehouse(tmp_path: Path, broker: str) -> None:
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n",
-                                       encoding="utf-8")
-    env = {**os.environ, "DAGSTER_HOME": str(home), "EVENTS_CELERY_BROKER": f"{broker}/0",
-           "EVENTS_CELERY_BACKEND": f"{broker}/1", "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
-    os.environ.update({"EVENTS_CELERY_BROKER": env["EVENTS_CELERY_BROKER"],
-                       "EVENTS_CELERY_BACKEND": env["EVENTS_CELERY_BACKEND"]})
-    try:
-        config = worker_config(tmp_path / "celery.yaml")
-    finally:
-        for name in ("EVENTS_CELERY_BROKER", "EVENTS_CELERY_BACKEND"):
-            os.environ.pop(name, None)
+def test_two_celery_workers_run_the_days_and_build_the_in_process_warehouse(tmp_path: Path, broker: str,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    home = ensure_dagster_home(tmp_path / "dagster_home")
+    monkeypatch.setenv("EVENTS_CELERY_BROKER", f"{broker}/0")
+    monkeypatch.setenv("EVENTS_CELERY_BACKEND", f"{broker}/1")
+    env = {**os.environ, "DAGSTER_HOME": str(home), "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    config = worker_config(tmp_path / "celery.yaml")
     assert broker in config.read_text(encoding="utf-8")
     inbox = _inbox(tmp_path)
     # the instance's storage exists before the workers start: each opens it, and two creating it at once collide

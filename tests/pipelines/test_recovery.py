@@ -20,7 +20,7 @@ import pytest
 from dagster_duckdb import DuckDBResource
 from typer.testing import CliRunner
 
-from events.cli import app
+from events.cli import DAGSTER_SETTINGS, app
 from events.warehouse import (
     WarehouseDamaged,
     WarehouseLocked,
@@ -36,7 +36,7 @@ from tests.pipelines.conftest import DAILY_ASSETS, RIYADH_DAY, World, sample_rec
 
 pytestmark = pytest.mark.model
 runner = CliRunner()
-POOLED = "telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n"
+POOLED = DAGSTER_SETTINGS
 
 
 def _events_run(*args: str) -> tuple[int, list[str], list[str]]:
