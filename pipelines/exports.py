@@ -25,19 +25,21 @@ from pipelines.resources import EventsConfig, open_warehouse
     pool="duckdb_write",
     code_version=versions.PARQUET_EXPORTS,
     description="events, event_mentions and articles as Parquet (zstd, hive-partitioned by event or publication "
-                "date, _schema.json) under warehouse/exports/, and the read-only snapshot events.snapshot.duckdb.",
+                "date, _schema.json) under warehouse/exports/, the partitions a load changed rewritten, and the "
+                "read-only snapshot events.snapshot.duckdb.",
 )
 def parquet_exports(context: dg.AssetExecutionContext, settings: EventsConfig,
                     duckdb: DuckDBResource) -> dg.MaterializeResult:
     out_dir = Path(settings.exports)
     with open_warehouse(duckdb, context) as con:
-        files = export_parquet(con, out_dir)
+        export = export_parquet(con, out_dir)
         copy = snapshot(con, Path(duckdb.database))
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(out_dir)),
-        "files": len(files),
+        "files": len(export.files),
+        "files_written": len(export.written),
         "snapshot": dg.MetadataValue.path(str(copy)),
-        "partitions": sorted({str(f.parent.relative_to(out_dir)) for f in files})[:50],
+        "partitions_written": sorted({str(f.parent.relative_to(out_dir)) for f in export.written})[:50],
     })
 
 

@@ -67,13 +67,13 @@ class EventsConfig(dg.ConfigurableResource):
     n_process: int = int(os.environ.get("EVENTS_N_PROCESS", str(default_processes())))
 
 
-DEFAULT_MEMORY_LIMIT = "1GB"
+DEFAULT_MEMORY_LIMIT = "512MB"
 DEFAULT_THREADS = 2
 
 
 def duckdb_settings() -> dict[str, Any]:
     """DuckDB's ``memory_limit`` and ``threads`` for the warehouse's connections: ``$EVENTS_DUCKDB_MEMORY_LIMIT``
-    (default 1GB; DuckDB spills what does not fit to ``<warehouse>.tmp/``) and ``$EVENTS_DUCKDB_THREADS``
+    (default 512MB; DuckDB spills what does not fit to ``<warehouse>.tmp/``) and ``$EVENTS_DUCKDB_THREADS``
     (default 2). Without a limit DuckDB takes 80 % of the machine's memory and every core."""
     limit = os.environ.get("EVENTS_DUCKDB_MEMORY_LIMIT", "").strip() or DEFAULT_MEMORY_LIMIT
     threads = os.environ.get("EVENTS_DUCKDB_THREADS", "").strip() or str(DEFAULT_THREADS)

@@ -1,5 +1,5 @@
--- articles_by_date: every `articles` row, ordered by publication date (NULL last), for the Parquet export
--- partitions pub_date=YYYY-MM-DD. `extra` (JSON) is exported as text.
--- Parameters: none.
+-- articles_by_date: the `articles` rows of one Parquet partition, pub_date=YYYY-MM-DD (NULL: the undated
+-- partition), `extra` as its JSON text.
+-- Parameters: $day (DATE or NULL).
 SELECT * REPLACE (extra::VARCHAR AS extra) FROM articles
-ORDER BY pub_date NULLS LAST, article_id;
+WHERE pub_date IS NOT DISTINCT FROM $day;

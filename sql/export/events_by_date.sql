@@ -1,5 +1,4 @@
--- events_by_date: every `events` row, ordered by event date (NULL last) then id, for the Parquet export,
--- which cuts the result into hive partitions date=YYYY-MM-DD.
--- Parameters: none.
+-- events_by_date: the `events` rows of one Parquet partition, date=YYYY-MM-DD (NULL: the undated partition).
+-- Parameters: $day (DATE or NULL).
 SELECT * FROM events
-ORDER BY event_date NULLS LAST, global_event_id;
+WHERE event_date IS NOT DISTINCT FROM $day;

@@ -1,5 +1,5 @@
--- mentions_by_date: every `event_mentions` row, ordered by event date (NULL last), for the Parquet export
--- partitions date=YYYY-MM-DD.
--- Parameters: none.
+-- mentions_by_date: the `event_mentions` rows of one Parquet partition, date=YYYY-MM-DD (NULL: the undated
+-- partition).
+-- Parameters: $day (DATE or NULL).
 SELECT * FROM event_mentions
-ORDER BY event_date NULLS LAST, global_event_id, article_id, sentence_index, action_char_offset;
+WHERE event_date IS NOT DISTINCT FROM $day;

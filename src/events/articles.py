@@ -109,6 +109,9 @@ class Article:
     source_file: str | None = None
     line_no: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # the text's hash once computed (normalising a text costs ~0.25 ms); not an init field, so that
+    # dataclasses.replace() with another text never carries a stale hash over
+    _text_hash: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def pub_date(self) -> date | None:
@@ -116,7 +119,15 @@ class Article:
 
     @property
     def text_hash(self) -> str:
-        return text_hash(self.text)
+        if self._text_hash is None:
+            object.__setattr__(self, "_text_hash", text_hash(self.text))
+        return self._text_hash  # type: ignore[return-value]
+
+    def known_hash(self, value: str) -> Article:
+        """This article, its :attr:`text_hash` set to ``value``, computed from the same text by an earlier step
+        (a staged file keeps it), so that it is not computed again."""
+        object.__setattr__(self, "_text_hash", value)
+        return self
 
 
 @dataclass(frozen=True, slots=True)

@@ -293,7 +293,7 @@ def bench_load(template: pa.Table, out_dir: Path, *, rows: int = 1_000_000) -> L
         rebuild_events(con)
         rebuild_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        files = export_parquet(con, out_dir / "exports")
+        files = export_parquet(con, out_dir / "exports").files
         export_seconds = time.perf_counter() - started
     return LoadReport(rows, load_seconds, rebuild_seconds, export_seconds, len(files), memory_load_seconds)
 

@@ -54,7 +54,8 @@ def _article(row: dict[str, object]) -> Article:
     published = row["published_at"]
     extra = row["extra"]
     line_no = row["line_no"]
-    return Article(
+    known = row["text_hash"]
+    article = Article(
         article_id=str(row["article_id"]), text=str(row["text"]),
         title=row["title"] if isinstance(row["title"], str) else None,
         url=row["url"] if isinstance(row["url"], str) else None,
@@ -65,6 +66,7 @@ def _article(row: dict[str, object]) -> Article:
         line_no=line_no if isinstance(line_no, int) else None,
         extra=json.loads(extra) if isinstance(extra, str) else {},
     )
+    return article.known_hash(known) if isinstance(known, str) else article
 
 
 class _StagedWriter:

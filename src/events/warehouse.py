@@ -14,7 +14,6 @@ import re
 import shutil
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,7 +21,6 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from events.articles import Article, Reject, article_day, date_source
@@ -429,8 +427,6 @@ def load_staged(con: duckdb.DuckDBPyConnection, *, articles: Path | str, mention
     batch, not the day (the article ids and the per-article mention counts are kept: tens of bytes an article).
     Same tables, same guarantees: the day replaced whole or not at all, rejects as :func:`load` keeps them.
     """
-    import pyarrow.dataset as ds
-
     from events.staging import column_values, read_articles
 
     added = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
@@ -442,7 +438,9 @@ def load_staged(con: duckdb.DuckDBPyConnection, *, articles: Path | str, mention
             yield from articles_table(chunk, counts, added).to_batches()
 
     new_articles = pa.RecordBatchReader.from_batches(ARTICLE_SCHEMA, article_batches())
-    new_mentions = ds.dataset(str(mentions), format="parquet")
+    # DuckDB's own Parquet reader: it streams row groups within memory_limit (an Arrow dataset scan held ~1 GB
+    # more at 700k rows)
+    new_mentions = con.read_parquet(str(mentions))
     return _load(con, article_ids=article_ids, new_articles=new_articles, new_mentions=new_mentions,
                  mention_rows=sum(counts.values()), rejects=rejects, days=days, rebuild=rebuild,
                  files_read=files_read, added=added)
@@ -499,72 +497,109 @@ def rebuild_events(con: duckdb.DuckDBPyConnection) -> int:
 
 @dataclass(frozen=True, slots=True)
 class ExportSpec:
-    """One exported dataset: its table, the column it is hive-partitioned by, the query of one partition."""
+    """One exported dataset: its table, the column it is hive-partitioned by, the query of one partition and the
+    query of every partition's row count and digest."""
 
     table: str
     partition_key: str  # the folder key: date=YYYY-MM-DD or pub_date=YYYY-MM-DD
-    query: str  # sql/export file selecting one partition
+    query: str  # sql/export file selecting one partition ($day; NULL for the undated partition)
+    digests: str  # sql/export file: (partition value, rows, digest) of every partition
     parameter: str
     schema: pa.Schema
 
 
 EXPORTS = (
-    ExportSpec("events", "date", "export/events_by_date.sql", "event_date", EVENT_SCHEMA),
-    ExportSpec("event_mentions", "date", "export/mentions_by_date.sql", "event_date", EVENT_SCHEMA),
-    ExportSpec("articles", "pub_date", "export/articles_by_date.sql", "pub_date", ARTICLE_SCHEMA),
+    ExportSpec("events", "date", "export/events_by_date.sql", "export/events_digests.sql", "event_date",
+               EVENT_SCHEMA),
+    ExportSpec("event_mentions", "date", "export/mentions_by_date.sql", "export/mentions_digests.sql", "event_date",
+               EVENT_SCHEMA),
+    ExportSpec("articles", "pub_date", "export/articles_by_date.sql", "export/articles_digests.sql", "pub_date",
+               ARTICLE_SCHEMA),
 )
+
+#: Rows per Arrow batch read from DuckDB by the export: memory holds a batch, whatever the partition's size.
+EXPORT_BATCH = 65_536
+#: Per dataset folder, the row count and digest of each partition file as written (what a rerun compares).
+EXPORT_MANIFEST = "_partitions.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """What :func:`export_parquet` left: every partition file, and those it (re)wrote this time."""
+
+    files: list[Path]
+    written: list[Path]
 
 
 def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path | str,
-                   datasets: Sequence[ExportSpec] = EXPORTS) -> list[Path]:
+                   datasets: Sequence[ExportSpec] = EXPORTS) -> Export:
     """Write each dataset as ``<table>/<key>=YYYY-MM-DD/<table>.parquet`` (zstd) and ``_schema.json``.
 
-    File names are stable: a rerun replaces a partition's file (written aside, then renamed) and removes
-    partitions that no longer exist, so readers never see two copies of a row.
+    Incremental: one aggregate query gives every partition's row count and digest (an order-independent hash of
+    its rows); a partition is written only when its digest differs from the one recorded in the folder's
+    ``_partitions.json`` or its file is missing, so a day's load rewrites the partitions it changed, not the
+    archive. A partition's rows stream from DuckDB in batches of :data:`EXPORT_BATCH` into its file: memory holds
+    a batch, not the table. File names are stable: a file is written aside then renamed, partitions that no longer
+    exist are removed, so readers never see two copies of a row. Rows within a file are in warehouse order.
     """
     out_dir = Path(out_dir)
+    files: list[Path] = []
     written: list[Path] = []
     for spec in datasets:
         folder = out_dir / spec.table
         folder.mkdir(parents=True, exist_ok=True)
-        # one query per dataset, sorted by the partition column, cut into partitions here
-        result = con.cursor().sql(read_sql(spec.query)).to_arrow_table()  # own cursor: no pending result
-        if result is None:
-            continue
-        table = result.select(spec.schema.names)
-        if table.schema != spec.schema:
-            table = table.cast(spec.schema)
-        jobs = []
-        for day, start, length in _runs(table.column(spec.parameter)):
+        manifest_path = folder / EXPORT_MANIFEST
+        recorded = _read_manifest(manifest_path)
+        current: dict[str, list[int]] = {}
+        for day, rows, digest in con.execute(read_sql(spec.digests)).fetchall():
             partition = f"{spec.partition_key}={day.isoformat() if day else NULL_PARTITION}"
-            jobs.append((folder / partition / f"{spec.table}.parquet", table.slice(start, length)))
-        # zstd compression releases the GIL: partitions are written in parallel, each aside then renamed
-        with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
-            written.extend(pool.map(_write_partition, jobs))
-        wanted = {target.parent.name for target, _ in jobs}
+            target = folder / partition / f"{spec.table}.parquet"
+            current[partition] = [int(rows), int(digest)]
+            files.append(target)
+            if recorded.get(partition) != current[partition] or not target.is_file():
+                recorded.pop(partition, None)  # a failure below leaves a manifest that forgets this partition
+                _write_manifest(manifest_path, recorded)
+                _write_partition(con, spec, day, target)
+                written.append(target)
+                recorded[partition] = current[partition]
         for stale in folder.glob(f"{spec.partition_key}=*"):
-            if stale.name not in wanted and stale.is_dir():
+            if stale.name not in current and stale.is_dir():
                 shutil.rmtree(stale)
+        _write_manifest(manifest_path, current)
     _write_schema(con, out_dir / "_schema.json", datasets)
-    return written
+    return Export(files, written)
 
 
-def _write_partition(job: tuple[Path, pa.Table]) -> Path:
-    target, table = job
+def _read_manifest(path: Path) -> dict[str, list[int]]:
+    try:
+        recorded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): v for k, v in recorded.items() if isinstance(v, list)} if isinstance(recorded, dict) else {}
+
+
+def _write_manifest(path: Path, recorded: Mapping[str, list[int]]) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(dict(sorted(recorded.items())), indent=0) + "\n", encoding="utf-8")
+    temporary.replace(path)
+
+
+def _write_partition(con: duckdb.DuckDBPyConnection, spec: ExportSpec, day: date | None, target: Path) -> None:
+    """One partition's rows streamed into its file, written aside then renamed (a killed export leaves the
+    previous file, never half of one)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
-    pq.write_table(table, temporary, compression="zstd")
+    # own cursor: no pending result on the caller's connection
+    reader = con.cursor().sql(read_sql(spec.query), params={"day": day}).to_arrow_reader(EXPORT_BATCH)
+    try:
+        with pq.ParquetWriter(temporary, spec.schema, compression="zstd") as writer:
+            for batch in reader:
+                rows = pa.Table.from_batches([batch]).select(spec.schema.names)
+                writer.write_table(rows if rows.schema == spec.schema else rows.cast(spec.schema))
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     temporary.replace(target)
-    return target
-
-
-def _runs(column: pa.ChunkedArray) -> Iterator[tuple[Any, int, int]]:
-    """(value, start, length) of each run of equal values in a sorted column (nulls last)."""
-    counts = pc.value_counts(column)  # in order of first appearance, which is sorted order here
-    start = 0
-    for value, count in zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True):
-        yield value, start, count
-        start += count
 
 
 def _write_schema(con: duckdb.DuckDBPyConnection, path: Path, datasets: Sequence[ExportSpec]) -> None:

@@ -131,13 +131,16 @@ def test_dimension_tables_come_from_the_data_files(warehouse):
 
 def test_parquet_exports_are_typed_partitioned_and_replaced_on_rerun(warehouse, tmp_path):
     out = tmp_path / "exports"
-    files = export_parquet(warehouse, out)
+    export = export_parquet(warehouse, out)
+    files = export.files
     assert sorted(p.relative_to(out).as_posix() for p in files) == sorted([
         "events/date=2024-07-08/events.parquet", "events/date=2024-07-09/events.parquet",
         "event_mentions/date=2024-07-08/event_mentions.parquet",
         "event_mentions/date=2024-07-09/event_mentions.parquet",
         "articles/pub_date=2024-07-09/articles.parquet", "articles/pub_date=2024-07-10/articles.parquet"])
-    assert export_parquet(warehouse, out) == files
+    assert export.written == files
+    # a rerun with nothing changed writes nothing and keeps the same files
+    assert export_parquet(warehouse, out) == type(export)(files, [])
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.parquet")) == sorted(
         p.relative_to(out).as_posix() for p in files)
 
@@ -170,6 +173,34 @@ def test_parquet_exports_are_typed_partitioned_and_replaced_on_rerun(warehouse, 
         assert all(column["description"] for column in dataset["columns"]), dataset["path"]
     assert [c["name"] for c in described["events"]["columns"]] == events.schema.names[:len(
         described["events"]["columns"])]
+
+
+def test_a_rerun_rewrites_only_the_partitions_whose_rows_changed(warehouse, tmp_path, coded):
+    out = tmp_path / "exports"
+    first = export_parquet(warehouse, out)
+    articles, mentions = coded
+    day_10 = [a for a in articles if a.article_id == "b-2"]
+    # the same article reloaded with a changed source: only its publication-day partition of articles changes
+    changed = article_from_record({**RECORDS[2], "source": "Journal C"}, source_file="test.jsonl", line_no=3)
+    load(warehouse, articles=[changed], mentions=mentions.filter(pc.equal(mentions["article_id"], "b-2")),
+         days=[day_10[0].pub_date])
+    second = export_parquet(warehouse, out)
+    assert second.files == first.files
+    assert [p.relative_to(out).as_posix() for p in second.written] == ["articles/pub_date=2024-07-10/articles.parquet"]
+    assert pq.read_table(second.written[0])["source_name"].to_pylist() == ["Journal C"]
+    # a partition file removed by hand is written again; a partition without rows any more is removed
+    kept = out / "events" / "date=2024-07-09" / "events.parquet"
+    kept.unlink()
+    warehouse.execute("DELETE FROM event_mentions WHERE event_date = DATE '2024-07-08'")
+    warehouse.execute("DELETE FROM events WHERE event_date = DATE '2024-07-08'")
+    third = export_parquet(warehouse, out)
+    assert third.written == [kept]
+    assert not (out / "events" / "date=2024-07-08").exists()
+    assert not (out / "event_mentions" / "date=2024-07-08").exists()
+    assert sorted(out.rglob("*.parquet")) == sorted(third.files)
+    assert not list(out.rglob(".*.tmp"))
+    exported = pq.read_table(out / "event_mentions")
+    assert exported.num_rows == warehouse.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
 
 
 def test_a_reader_queries_the_snapshot_while_a_load_writes(warehouse, tmp_path):
