@@ -175,6 +175,10 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "relative_period": (("semaine", "mois", "l'an", "l’an", "année", "week-end"),),
     "year": (_DIGITS,),
 }
+# each group as one compiled alternation: a search per group instead of a substring test per string
+_NEEDS_RE: dict[str, tuple[re.Pattern[str], ...]] = {
+    kind: tuple(re.compile("|".join(re.escape(key) for key in group)) for group in groups)
+    for kind, groups in _NEEDS.items()}
 
 _DISCOURSE = {"la veille": -1, "l'avant-veille": -2, "le lendemain": 1, "le surlendemain": 2,
               "le même jour": 0, "le meme jour": 0, "ce jour-là": 0, "ce jour-la": 0}
@@ -483,7 +487,7 @@ def find_dates(sentence: str, reference: date | None, anchor: date | None = None
     possible: dict[str, bool] = {}
     for priority, (kind, pattern) in enumerate(_PATTERNS):
         if kind not in possible:
-            possible[kind] = all(any(key in low for key in group) for group in _NEEDS[kind])
+            possible[kind] = all(needed.search(low) for needed in _NEEDS_RE[kind])
         if not possible[kind]:
             continue
         for match in pattern.finditer(sentence):

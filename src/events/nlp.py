@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
@@ -11,7 +12,7 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from events.data_files import DATA_DIR, read_tsv, split_alts
 
@@ -183,3 +184,23 @@ def parse(items: Iterable[tuple[str, T]], *, model: str = DEFAULT_MODEL,
             if number == count - 1:
                 yield Doc.from_docs(parts, ensure_whitespace=False), context
                 parts = []
+
+
+_ENTS = "events.ents"  # Doc.user_data key: the document's entities and their starts, read once
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """The entities inside a sentence, as ``Span.ents`` gives them, from the document's entities read once:
+    ``Span.ents`` builds every entity of the document on each call, which costs the square of a long article."""
+    user_data = sent.doc.user_data
+    cached = user_data.get(_ENTS)
+    if cached is None:
+        ents = list(sent.doc.ents)
+        cached = user_data[_ENTS] = (ents, [e.start for e in ents])
+    ents, starts = cached
+    found = []
+    for ent in ents[bisect_left(starts, sent.start):]:
+        if ent.end > sent.end:
+            break
+        found.append(ent)
+    return found

@@ -35,6 +35,7 @@ from events.coding.triggers import anchor, find_trigger, trigger_text
 from events.coding.types import CodedEvent, PlaceMention, Trigger, same_party
 from events.coding.words import words
 from events.dates import DateMention, find_dates
+from events.nlp import sentence_ents
 from events.places import Gazetteer, load_gazetteer
 
 _VIOLENT_ROOTS = ("16", "17", "18", "19", "20")
@@ -259,4 +260,4 @@ def _inside_longer_name(atom: Atom, sent: Span) -> bool:
     if atom.kind not in {"country", "capital"}:
         return False
     return any(ent.label_ == "PER" and ent.start <= atom.start and atom.end <= ent.end
-               and (ent.end - ent.start) > (atom.end - atom.start) for ent in sent.ents)
+               and (ent.end - ent.start) > (atom.end - atom.start) for ent in sentence_ents(sent))

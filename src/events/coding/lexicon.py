@@ -76,6 +76,10 @@ class Lexicon:
     policies: dict[str, Policy]
     words: WordSets
     calibration: dict[str, float] = field(default_factory=dict)  # way ("subject>obj") → measured precision
+    heads: frozenset[str] = field(init=False, repr=False, compare=False)  # every head lemma, whatever its pos
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "heads", frozenset(lemma for lemma, _pos in self.triggers))
 
     def readings(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma, pos), ())

@@ -29,6 +29,7 @@ from events.coding.lexicon import Lexicon
 from events.coding.places import is_place_phrase
 from events.coding.types import Mention, PlaceMention
 from events.coding.words import words
+from events.nlp import sentence_ents
 from events.text import fold
 
 # Dependency relations that stay inside one noun phrase.
@@ -314,7 +315,7 @@ class Sentence:
 
     def unknown_person_names(self, tokens: list[Token]) -> list[str]:
         names = []
-        for ent in self.sent.ents:
+        for ent in sentence_ents(self.sent):
             if ent.label_ == "PER" and any(ent.start <= t.i < ent.end for t in tokens):
                 names.append(ent.text)
         run: list[str] = []

@@ -8,6 +8,7 @@ context.
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -15,6 +16,7 @@ from events.actors import ATOM_CAPITAL, ATOM_PERSON, ATOM_ROLE, Atom
 from events.coding.types import Mention, PlaceMention
 from events.coding.words import words
 from events.countries import Country
+from events.nlp import sentence_ents
 from events.places import GEO_COUNTRY, Gazetteer
 
 
@@ -34,15 +36,23 @@ def dateline(sent: Span, gazetteer: Gazetteer, countries: Collection[str]) -> Pl
     return PlaceMention(place, found[0].i, text, found[0].idx)
 
 
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """Nouns a place name follows after "de": venues, areas, institutions named by their seat."""
+    w = words()
+    return w.venue_nouns | w.area_words | w.seat_nouns
+
+
 def opens_place(token: Token) -> bool:
     """A word a place name follows: "à", "en", "dans"…; "A Moscou, …" (a capital À without its accent at the
     start of a sentence); "de" after a venue or area noun ("le sommet de Rio", "à la frontière de la Pologne")
     or an institution named by its seat ("le tribunal de Lyon", "le maire de Bordeaux")."""
     w = words()
-    if token.lower_ in w.place_preps or (token.text == "A" and token.is_sent_start):
+    lower = token.lower_
+    if lower in w.place_preps or (token.text == "A" and token.is_sent_start):
         return True
-    return (token.lower_ in w.de and token.i > 0 and not token.is_sent_start
-            and token.doc[token.i - 1].lemma_.lower() in w.venue_nouns | w.area_words | w.seat_nouns)
+    return (lower in w.de and token.i > 0 and not token.is_sent_start
+            and token.doc[token.i - 1].lemma_.lower() in _place_nouns())
 
 
 def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
@@ -51,21 +61,21 @@ def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
     w = words()
     context = set(countries)
     seen: set[int] = set()
-    candidates: list[tuple[int, int]] = [(e.start, e.end) for e in sent.ents if e.label_ in {"LOC", "GPE"}]
+    candidates: list[tuple[int, int]] = [(e.start, e.end) for e in sentence_ents(sent) if e.label_ in {"LOC", "GPE"}]
     candidates += [(a.start, a.end) for a in dict.fromkeys(by_token.values()) if a.kind == ATOM_CAPITAL]
+    relative: set[int] = set()
     for token in sent:
         start = token.i + 1
-        prep = opens_place(token)
-        if prep and start < sent.end and sent.doc[start].lower_ in w.definite_articles:
-            start += 1
-        if prep and start < sent.end and sent.doc[start].text[:1].isupper():
-            end = start + 1
-            while end < sent.end and (sent.doc[end].text[:1].isupper() or sent.doc[end].text in {"-", "de"}) \
-                    and end - token.i < 5:
-                end += 1
-            candidates.append((start, end))
-    relative: set[int] = set()
-    for token in sent:  # "quittait New Delhi, où il venait de rencontrer…": the antecedent of "où"
+        if opens_place(token):
+            if start < sent.end and sent.doc[start].lower_ in w.definite_articles:
+                start += 1
+            if start < sent.end and sent.doc[start].text[:1].isupper():
+                end = start + 1
+                while end < sent.end and (sent.doc[end].text[:1].isupper() or sent.doc[end].text in {"-", "de"}) \
+                        and end - token.i < 5:
+                    end += 1
+                candidates.append((start, end))
+        # "quittait New Delhi, où il venait de rencontrer…": the antecedent of "où"
         if token.lower_ in w.where_pronouns and token.i > sent.start:
             end = token.i - 1 if sent.doc[token.i - 1].text == "," else token.i
             start = end

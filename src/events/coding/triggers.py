@@ -13,6 +13,7 @@ from events.coding.types import Trigger
 from events.coding.words import words
 
 _TRIGGER_POS = {"VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADV"}
+_READ_POS = frozenset(_TRIGGER_POS | {"ADP"})  # tags whose tokens are read (a preposition may be a mistagged verb)
 
 
 def find_trigger(token: Token, lexicon: Lexicon, *, _outer: frozenset[int] = frozenset()) -> Trigger | None:
@@ -32,7 +33,7 @@ _CACHE = "events.triggers"  # Doc.user_data key: token index → its reading (a 
 
 def _find_trigger(token: Token, lexicon: Lexicon, _outer: frozenset[int]) -> Trigger | None:
     seen = _outer | {token.i}
-    if token.pos_ not in _TRIGGER_POS | {"ADP"} or (not token.is_alpha and "-" not in token.text):
+    if token.pos_ not in _READ_POS or (not token.is_alpha and "-" not in token.text):
         return None
     if token.pos_ == "ADP" and not lexicon.readings(token.lemma_.lower(), "VERB"):
         return None  # "expulse" tagged as a preposition
@@ -41,6 +42,10 @@ def _find_trigger(token: Token, lexicon: Lexicon, _outer: frozenset[int]) -> Tri
         return None  # only a verb the tagger took for an adverb ("ont expulsé lundi", "accusent X")
     lemma = token.lemma_.lower().replace(" ", "-")
     forms = list(dict.fromkeys([lemma, token.lower_, token.lower_.rstrip("s")]))
+    heads = lexicon.heads
+    if not any(form in heads for form in forms) \
+            and not any(form in heads for form in infinitives(token.lower_, present=True)):
+        return None  # most tokens: no form of theirs heads an entry (present=True gives every infinitive tried)
     verb_like = token.pos_ in {"VERB", "AUX", "ADJ"} or any(c.dep_ in {"nsubj", "obj"} for c in token.children)
     derived = [f for f in infinitives(token.lower_, present=verb_like) if f not in forms]
     # the small model mixes up nouns, participles and adjectives: the tag decides first, then the form; the

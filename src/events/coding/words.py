@@ -95,7 +95,12 @@ REQUIRED_SETS = (
 )
 
 
-def words() -> WordSets:
-    from events.coding.lexicon import load_lexicon
+_WORDS: list[WordSets] = []  # the dictionary's word sets once read: words() is called for most tokens
 
-    return load_lexicon().words
+
+def words() -> WordSets:
+    if not _WORDS:
+        from events.coding.lexicon import load_lexicon
+
+        _WORDS.append(load_lexicon().words)
+    return _WORDS[0]
