@@ -186,21 +186,23 @@ def parse(items: Iterable[tuple[str, T]], *, model: str = DEFAULT_MODEL,
                 parts = []
 
 
-_ENTS = "events.ents"  # Doc.user_data key: the document's entities and their starts, read once
+_ENTS = "events.ents"  # Doc.user_data key: the document's entities (start, end, label) and their starts
 
 
 def sentence_ents(sent: Span) -> list[Span]:
     """The entities inside a sentence, as ``Span.ents`` gives them, from the document's entities read once:
-    ``Span.ents`` builds every entity of the document on each call, which costs the square of a long article."""
-    user_data = sent.doc.user_data
-    cached = user_data.get(_ENTS)
+    ``Span.ents`` builds every entity of the document on each call, which costs the square of a long article.
+    The cache holds numbers, not spans: a span in ``user_data`` would make the document a reference cycle,
+    freed only by the garbage collector, after the memory zone it was parsed in."""
+    doc = sent.doc
+    cached = doc.user_data.get(_ENTS)
     if cached is None:
-        ents = list(sent.doc.ents)
-        cached = user_data[_ENTS] = (ents, [e.start for e in ents])
-    ents, starts = cached
+        bounds = [(ent.start, ent.end, ent.label) for ent in doc.ents]
+        cached = doc.user_data[_ENTS] = (bounds, [start for start, _end, _label in bounds])
+    bounds, starts = cached
     found = []
-    for ent in ents[bisect_left(starts, sent.start):]:
-        if ent.end > sent.end:
+    for start, end, label in bounds[bisect_left(starts, sent.start):]:
+        if end > sent.end:
             break
-        found.append(ent)
+        found.append(Span(doc, start, end, label=label))
     return found

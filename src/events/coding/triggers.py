@@ -4,6 +4,7 @@ the reading whose reflexive use and required words fit the sentence."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -32,20 +33,22 @@ _CACHE = "events.triggers"  # Doc.user_data key: token index → its reading (a 
 
 
 def _find_trigger(token: Token, lexicon: Lexicon, _outer: frozenset[int]) -> Trigger | None:
-    seen = _outer | {token.i}
-    if token.pos_ not in _READ_POS or (not token.is_alpha and "-" not in token.text):
+    pos = token.pos_
+    if pos not in _READ_POS:
         return None
-    if token.pos_ == "ADP" and not lexicon.readings(token.lemma_.lower(), "VERB"):
+    lower = token.lower_
+    lemma = token.lemma_.lower().replace(" ", "-")
+    if not _may_head(lexicon.heads, lemma, lower):
+        return None  # most tokens: no form of theirs heads an entry
+    if not token.is_alpha and "-" not in token.text:
+        return None
+    if pos == "ADP" and not lexicon.readings(token.lemma_.lower(), "VERB"):
         return None  # "expulse" tagged as a preposition
-    if token.pos_ == "ADV" and not token.lower_.endswith(tuple(words().participle_endings)) \
+    if pos == "ADV" and not lower.endswith(_participle_endings()) \
             and not lexicon.readings(token.lemma_.lower(), "VERB"):
         return None  # only a verb the tagger took for an adverb ("ont expulsé lundi", "accusent X")
-    lemma = token.lemma_.lower().replace(" ", "-")
-    forms = list(dict.fromkeys([lemma, token.lower_, token.lower_.rstrip("s")]))
-    heads = lexicon.heads
-    if not any(form in heads for form in forms) \
-            and not any(form in heads for form in infinitives(token.lower_, present=True)):
-        return None  # most tokens: no form of theirs heads an entry (present=True gives every infinitive tried)
+    seen = _outer | {token.i}
+    forms = list(dict.fromkeys([lemma, lower, lower.rstrip("s")]))
     verb_like = token.pos_ in {"VERB", "AUX", "ADJ"} or any(c.dep_ in {"nsubj", "obj"} for c in token.children)
     derived = [f for f in infinitives(token.lower_, present=verb_like) if f not in forms]
     # the small model mixes up nouns, participles and adjectives: the tag decides first, then the form; the
@@ -80,6 +83,19 @@ def _find_trigger(token: Token, lexicon: Lexicon, _outer: frozenset[int]) -> Tri
             continue
         return trigger
     return None
+
+
+@lru_cache(maxsize=65_536)
+def _may_head(heads: frozenset[str], lemma: str, lower: str) -> bool:
+    """Whether a form of the token (lemma, as written, without its plural s, an infinitive it may come from:
+    ``present=True`` gives every one tried) heads a dictionary entry; per distinct (lemma, form), once."""
+    return any(form in heads for form in (lemma, lower, lower.rstrip("s"))) \
+        or any(form in heads for form in infinitives(lower, present=True))
+
+
+@lru_cache(maxsize=1)
+def _participle_endings() -> tuple[str, ...]:
+    return tuple(words().participle_endings)
 
 
 def anchor(token: Token) -> Token:
