@@ -97,11 +97,9 @@ class Coder:
         attackers it names without a group are that group's."""
         claims = words().claim_words
         for sent, (atoms, _places) in zip(sentences, prepared, strict=True):
-            if not any(t.lemma_.lower() in claims or t.lower_ in claims for t in sent):
-                continue
             groups = [a for a in atoms if a.kind == "term" and (str(a.code or "").startswith("IMG")
                                                                  or a.role in {"REB", "INS"})]
-            if groups:
+            if groups and any(t.lemma_.lower() in claims or t.lower_ in claims for t in sent):
                 return term_actor(groups[0])
         return None
 

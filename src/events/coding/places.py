@@ -43,6 +43,13 @@ def _place_nouns() -> frozenset[str]:
     return w.venue_nouns | w.area_words | w.seat_nouns
 
 
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """Every lower-case form :func:`opens_place` may accept ("a": the unaccented capital "A")."""
+    w = words()
+    return w.place_preps | w.de | {"a"}
+
+
 def opens_place(token: Token) -> bool:
     """A word a place name follows: "à", "en", "dans"…; "A Moscou, …" (a capital À without its accent at the
     start of a sentence); "de" after a venue or area noun ("le sommet de Rio", "à la frontière de la Pologne")
@@ -64,9 +71,11 @@ def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
     candidates: list[tuple[int, int]] = [(e.start, e.end) for e in sentence_ents(sent) if e.label_ in {"LOC", "GPE"}]
     candidates += [(a.start, a.end) for a in dict.fromkeys(by_token.values()) if a.kind == ATOM_CAPITAL]
     relative: set[int] = set()
+    openers = _openers()
     for token in sent:
         start = token.i + 1
-        if opens_place(token):
+        lower = token.lower_
+        if lower in openers and opens_place(token):
             if start < sent.end and sent.doc[start].lower_ in w.definite_articles:
                 start += 1
             if start < sent.end and sent.doc[start].text[:1].isupper():
@@ -76,7 +85,7 @@ def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
                     end += 1
                 candidates.append((start, end))
         # "quittait New Delhi, où il venait de rencontrer…": the antecedent of "où"
-        if token.lower_ in w.where_pronouns and token.i > sent.start:
+        if lower in w.where_pronouns and token.i > sent.start:
             end = token.i - 1 if sent.doc[token.i - 1].text == "," else token.i
             start = end
             while start > sent.start and sent.doc[start - 1].text[:1].isupper() and end - start < 4:

@@ -68,6 +68,7 @@ def _find_trigger(token: Token, lexicon: Lexicon, _outer: frozenset[int]) -> Tri
         return None
     node = anchor(token)
     reflexive: bool | None = None  # looked up once, when a reading asks
+    near: frozenset[str] | None = None  # the words around the trigger, read once, when a reading asks
     for trigger in readings:
         if trigger.pos == "VERB" and (token.pos_ == "PROPN" or (
                 token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children))):
@@ -77,10 +78,13 @@ def _find_trigger(token: Token, lexicon: Lexicon, _outer: frozenset[int]) -> Tri
                 reflexive = has_reflexive(node)
             if reflexive != trigger.reflexive:
                 continue
-        if trigger.requires and not has_required(node, trigger.requires, lexicon, _outer=seen):
-            continue
-        if trigger.phrase and not all(has_required(node, (word,), lexicon, _outer=seen) for word in trigger.phrase):
-            continue
+        if trigger.requires or trigger.phrase:
+            if near is None:
+                near = words_near(node, lexicon, _outer=seen)
+            if trigger.requires and near.isdisjoint(trigger.requires):
+                continue
+            if not all(word in near for word in trigger.phrase):
+                continue
         return trigger
     return None
 
@@ -114,19 +118,23 @@ def anchor(token: Token) -> Token:
 
 def has_required(token: Token, wanted_words: Iterable[str], lexicon: Lexicon | None = None, *,
                  _outer: frozenset[int] = frozenset()) -> bool:
-    """A required word under the trigger, or on the two words that govern it ('a annoncé … un paquet d'aide').
+    """A required word under the trigger, or on the two words that govern it ('a annoncé … un paquet d'aide'):
+    see :func:`words_near`."""
+    return not words_near(token, lexicon, _outer=_outer).isdisjoint(wanted_words)
+
+
+def words_near(token: Token, lexicon: Lexicon | None = None, *, _outer: frozenset[int] = frozenset()) -> frozenset[str]:
+    """Lemmas and forms of the words a trigger's required words may be: under it, and the two words that govern it.
 
     Three levels down ("a signé une série d'accords", not "a signé une ordonnance entérinant le retrait du
     traité"), and not through a noun of another event: in "a annoncé la suspension de son aide" the aid is what
-    is suspended, not what is announced.
+    is suspended, not what is announced (the noun itself is kept: "a annoncé la suspension" has "suspension").
     """
-    wanted = set(wanted_words)
     governors = [token.head, token.head.head] if token.head.i != token.i else []
 
     def opaque(t: Token) -> bool:  # a noun that is an event of its own ("la suspension de son aide")
         return lexicon is not None and t.pos_ == "NOUN" and bool(lexicon.readings(t.lemma_.lower(), "NOUN")) \
-            and t.lemma_.lower() not in wanted and t.lower_ not in wanted and t.i not in _outer \
-            and find_trigger(t, lexicon, _outer=_outer) is not None
+            and t.i not in _outer and find_trigger(t, lexicon, _outer=_outer) is not None
 
     near: list[Token] = []
     for child in token.children:
@@ -137,7 +145,7 @@ def has_required(token: Token, wanted_words: Iterable[str], lexicon: Lexicon | N
             near.append(grandchild)
             if not opaque(grandchild):
                 near.extend(grandchild.children)
-    return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in [*near, *governors])
+    return frozenset(form for t in [*near, *governors] for form in (t.lemma_.lower(), t.lower_))
 
 
 def infinitives(form: str, *, present: bool = True) -> list[str]:
