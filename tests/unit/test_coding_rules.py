@@ -786,6 +786,38 @@ CASES = [
         . . PUNCT punct 3
          """,
          [('FRA', 'RUS', '166', 'expulser.v.166@act_on:subject>obj')]),
+    # the small model's parse of a present-tense verb it took for an adjective: a sentence without a verb
+    # (events.coding.verbless re-reads it: subject noun, verb, object)
+    Case('verbless-critique', '2017-02-10',
+         # Le gouvernement français critique vivement l'Union européenne.
+         """
+        Le le DET det 1
+        gouvernement gouvernement NOUN ROOT 1
+        français français ADJ amod 1
+        critique critique ADJ amod 1
+        vivement vivement ADV advmod 3
+        l' le DET det 6
+        Union Union PROPN nmod 1 B-ORG
+        européenne européen ADJ amod 6 I-ORG
+        . . PUNCT punct 1
+         """,
+         [('FRA', 'IGOEUREEC', '111', 'critiquer.v.111@act_on:subject>obj')]),
+    Case('verbless-critique-oblique-after-object', '2017-02-10',
+         # Le ministre russe critique les États-Unis pour leur présence militaire.
+         """
+        Le le DET det 1
+        ministre ministre NOUN ROOT 1
+        russe russe ADJ amod 1
+        critique critique ADJ amod 1
+        les le DET det 5
+        États-Unis États-Unis PROPN nmod 1 B-LOC
+        pour pour ADP case 8
+        leur leur DET det 8
+        présence présence NOUN nmod 1
+        militaire militaire ADJ amod 8
+        . . PUNCT punct 1
+         """,
+         [('RUS', 'USA', '111', 'critiquer.v.111@act_on:subject>obj')]),
 ]
 
 
@@ -805,3 +837,27 @@ def test_every_frame_has_a_case() -> None:
         if case.name.startswith("frame-"):
             frame = case.name.removeprefix("frame-")
             assert any(f"@{frame}:" in rule for *_, rule in case.expected), case.name
+
+
+@pytest.mark.parametrize(("text", "parse"), [
+    ("la critique du gouvernement",  # a determiner: the noun
+     "la le DET det 1\ncritique critique NOUN ROOT 1\ndu de ADP case 3\ngouvernement gouvernement NOUN nmod 1"),
+    ("France : attaque à Valence",  # a headline: punctuation between the subject and the word
+     "France France PROPN ROOT 0\n: : PUNCT punct 0\nattaque attaque NOUN appos 0\nà à ADP case 4\n"
+     "Valence Valence PROPN nmod 2"),
+    ("Le gouvernement critique .",  # nothing after the word
+     "Le le DET det 1\ngouvernement gouvernement NOUN ROOT 1\ncritique critique ADJ amod 1\n. . PUNCT punct 1"),
+    ("Le président blessé par les rebelles",  # a participle is an adjective
+     "Le le DET det 1\nprésident président NOUN ROOT 1\nblessé blesser ADJ amod 1\npar par ADP case 5\n"
+     "les le DET det 5\nrebelles rebelle NOUN nmod 2"),
+    ("Le ministre critique a répondu aux critiques",  # the clause has a verb
+     "Le le DET det 1\nministre ministre NOUN nsubj 4\ncritique critique ADJ amod 1\na avoir AUX aux:tense 4\n"
+     "répondu répondre VERB ROOT 4\naux à ADP case 6\ncritiques critique NOUN obl:arg 4"),
+])
+def test_a_word_that_is_no_verb_stays_as_parsed(text: str, parse: str) -> None:
+    from events.coding.verbless import repair_verbless
+
+    doc = build_doc(parse)
+    before = [(t.pos_, t.dep_, t.head.i) for t in doc]
+    assert repair_verbless(next(iter(doc.sents)), load_lexicon()) is None, text
+    assert [(t.pos_, t.dep_, t.head.i) for t in doc] == before

@@ -33,6 +33,7 @@ from events.coding.places import action_place, country_place, dateline, sentence
 from events.coding.refine import refine_code
 from events.coding.triggers import anchor, find_trigger, trigger_text
 from events.coding.types import CodedEvent, PlaceMention, Trigger, same_party
+from events.coding.verbless import repair_verbless
 from events.coding.words import words
 from events.dates import DateMention, find_dates
 from events.nlp import sentence_ents
@@ -59,6 +60,9 @@ class Coder:
         sentences = list(doc.sents)
         if not sentences:
             return []
+        for sent in sentences:  # before anything reads the parse
+            repair_verbless(sent, self.lexicon)
+        sentences = list(doc.sents)
         discourse.open_article(dateline(sentences[0], self.gazetteer, discourse.countries))
         # a first pass finds every sentence's actor words and places: the countries the whole article names are
         # the story's, for "la police" or "les manifestants" with no country of their own
