@@ -818,6 +818,37 @@ CASES = [
         . . PUNCT punct 1
          """,
          [('RUS', 'USA', '111', 'critiquer.v.111@act_on:subject>obj')]),
+    # "recevoir" hosts a visit when its object is a title or a person the text names (required word @personne)
+    Case('required-named-person', '2024-05-06',
+         # Le président américain a reçu Emmanuel Macron à Washington.
+         """
+        Le le DET det 1
+        président président NOUN nsubj 4
+        américain américain ADJ amod 1
+        a avoir AUX aux:tense 4
+        reçu recevoir VERB ROOT 4
+        Emmanuel Emmanuel PROPN obj 4 B-PER
+        Macron Macron PROPN flat:name 5 I-PER
+        à à ADP case 8
+        Washington Washington PROPN obl:mod 4 B-LOC
+        . . PUNCT punct 4
+         """,
+         [('USA', 'FRA', '043', 'recevoir.v.043@act_on:subject>obj')]),
+    Case('required-named-person-not-a-thing', '2024-05-06',
+         # Le président américain a reçu un prix à Washington.
+         """
+        Le le DET det 1
+        président président NOUN nsubj 4
+        américain américain ADJ amod 1
+        a avoir AUX aux:tense 4
+        reçu recevoir VERB ROOT 4
+        un un DET det 6
+        prix prix NOUN obj 4
+        à à ADP case 8
+        Washington Washington PROPN obl:mod 4 B-LOC
+        . . PUNCT punct 4
+         """,
+         []),
 ]
 
 

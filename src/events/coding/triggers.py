@@ -116,6 +116,12 @@ def anchor(token: Token) -> Token:
     return head
 
 
+#: A required word standing for a person named by the text (an entity PER) as the trigger's object: "recevoir"
+#: hosts a visit when it receives "le président" or "Donald Trump", not "un prix".
+NAMED_PERSON = "@personne"
+_OBJECTS = {"obj", "iobj", "obl:arg", "nmod", "appos"}
+
+
 def has_required(token: Token, wanted_words: Iterable[str], lexicon: Lexicon | None = None, *,
                  _outer: frozenset[int] = frozenset()) -> bool:
     """A required word under the trigger, or on the two words that govern it ('a annoncé … un paquet d'aide'):
@@ -145,7 +151,10 @@ def words_near(token: Token, lexicon: Lexicon | None = None, *, _outer: frozense
             near.append(grandchild)
             if not opaque(grandchild):
                 near.extend(grandchild.children)
-    return frozenset(form for t in [*near, *governors] for form in (t.lemma_.lower(), t.lower_))
+    found = {form for t in [*near, *governors] for form in (t.lemma_.lower(), t.lower_)}
+    if any(c.ent_type_ == "PER" and c.dep_ in _OBJECTS for c in token.children):
+        found.add(NAMED_PERSON)  # "a reçu Donald Trump": a person the text names, as the trigger's object
+    return frozenset(found)
 
 
 def infinitives(form: str, *, present: bool = True) -> list[str]:
