@@ -580,7 +580,8 @@ def _read_manifest(path: Path) -> dict[str, list[int]]:
 
 def _write_manifest(path: Path, recorded: Mapping[str, list[int]]) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(dict(sorted(recorded.items())), indent=0) + "\n", encoding="utf-8")
+    lines = [f"{json.dumps(name)}: {json.dumps(figures)}" for name, figures in sorted(recorded.items())]
+    temporary.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")  # a partition per line
     temporary.replace(path)
 
 
