@@ -17,9 +17,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-$(DAGSTER_HOME):
-	mkdir -p $(DAGSTER_HOME)
-	test -f $(DAGSTER_HOME)/dagster.yaml || printf 'telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n' > $(DAGSTER_HOME)/dagster.yaml
+# the Dagster home and its settings (events.cli.DAGSTER_SETTINGS: telemetry off, one run per pool)
+$(DAGSTER_HOME): $(STAMP)
+	$(BIN)/python -c 'import pathlib, sys; from events.cli import ensure_dagster_home; ensure_dagster_home(pathlib.Path(sys.argv[1]))' '$(DAGSTER_HOME)'
 
 run: $(STAMP) $(DAGSTER_HOME)
 	mkdir -p warehouse/inbox
