@@ -1,5 +1,8 @@
 """Asset checks on the warehouse tables (blocking where a bad table must not reach the exports).
 
+Each check holds the ``duckdb_write`` pool like the steps that write: DuckDB lets one process open the file,
+even read-only, so a check of one day must not run while another day's run loads.
+
 The coder's accuracy on the gold sample is not checked here, on every run, but by its own asset
 (pipelines.quality).
 """
@@ -22,13 +25,13 @@ def _scalar(duckdb: DuckDBResource, sql: str, params: dict[str, object] | None =
     return int(row[0]) if row and row[0] is not None else 0
 
 
-@dg.asset_check(asset="articles", description="Every article has an id and text; ids are unique.")
+@dg.asset_check(asset="articles", pool="duckdb_write", description="Every article has an id and text; ids are unique.")
 def articles_have_ids(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     bad = _scalar(duckdb, "SELECT count(*) FROM articles WHERE article_id IS NULL OR length(text) = 0")
     return dg.AssetCheckResult(passed=bad == 0, metadata={"bad_rows": bad})
 
 
-@dg.asset_check(asset="event_mentions", blocking=True,
+@dg.asset_check(asset="event_mentions", blocking=True, pool="duckdb_write",
                 description="Every mention has a CAMEO code from the project's codebook.")
 def mentions_have_valid_cameo(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     codes = sorted(load_codebook())
@@ -40,6 +43,7 @@ def mentions_have_valid_cameo(duckdb: DuckDBResource) -> dg.AssetCheckResult:
 @dg.asset_check(
     asset="events",
     blocking=True,
+    pool="duckdb_write",
     description="No duplicate global_event_id; lat/long in range; no date after publication except intents.",
 )
 def events_are_consistent(duckdb: DuckDBResource) -> dg.AssetCheckResult:
@@ -54,7 +58,8 @@ def events_are_consistent(duckdb: DuckDBResource) -> dg.AssetCheckResult:
         "duplicate_ids": duplicates, "bad_lat_long": bad_geo, "dated_after_publication": future})
 
 
-@dg.asset_check(asset="rejects", description=f"Rejected inputs stay under {MAX_REJECT_RATIO:.0%} of all inputs.")
+@dg.asset_check(asset="rejects", pool="duckdb_write",
+                description=f"Rejected inputs stay under {MAX_REJECT_RATIO:.0%} of all inputs.")
 def rejects_ratio(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     rejects = _scalar(duckdb, "SELECT count(*) FROM rejects")
     articles = _scalar(duckdb, "SELECT count(*) FROM articles")
@@ -71,7 +76,7 @@ def known_actor_code(code: str | None, countries: set[str], groups: set[str]) ->
     return code.startswith("IGO") or code[:3] in countries or code in groups
 
 
-@dg.asset_check(asset="events", blocking=True,
+@dg.asset_check(asset="events", blocking=True, pool="duckdb_write",
                 description="Every actor code is a known country (+ CAMEO role), IGO or listed group code.")
 def events_have_known_actors(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     countries = set(load_countries().by_iso3)
