@@ -60,9 +60,9 @@ class Coder:
         sentences = list(doc.sents)
         if not sentences:
             return []
-        for sent in sentences:  # before anything reads the parse
-            repair_verbless(sent, self.lexicon)
-        sentences = list(doc.sents)
+        # before anything reads the parse; a repaired sentence's parse changed, so the sentences are read again
+        if [sent for sent in sentences if repair_verbless(sent, self.lexicon) is not None]:
+            sentences = list(doc.sents)
         discourse.open_article(dateline(sentences[0], self.gazetteer, discourse.countries))
         # a first pass finds every sentence's actor words and places: the countries the whole article names are
         # the story's, for "la police" or "les manifestants" with no country of their own

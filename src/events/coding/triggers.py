@@ -3,7 +3,6 @@ the reading whose reflexive use and required words fit the sentence."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -49,8 +48,8 @@ def _find_trigger(token: Token, lexicon: Lexicon, _outer: frozenset[int]) -> Tri
         return None  # only a verb the tagger took for an adverb ("ont expulsé lundi", "accusent X")
     seen = _outer | {token.i}
     forms = list(dict.fromkeys([lemma, lower, lower.rstrip("s")]))
-    verb_like = token.pos_ in {"VERB", "AUX", "ADJ"} or any(c.dep_ in {"nsubj", "obj"} for c in token.children)
-    derived = [f for f in infinitives(token.lower_, present=verb_like) if f not in forms]
+    verb_like = pos in {"VERB", "AUX", "ADJ"} or any(c.dep_ in {"nsubj", "obj"} for c in token.children)
+    derived = [f for f in infinitives(lower, present=verb_like) if f not in forms]
     # the small model mixes up nouns, participles and adjectives: the tag decides first, then the form; the
     # readings of the other part of speech are tried when none of the first fits, and the infinitive a
     # form may come from last ("réprimande" is the noun before the verb "réprimander")
@@ -120,13 +119,6 @@ def anchor(token: Token) -> Token:
 #: hosts a visit when it receives "le président" or "Donald Trump", not "un prix".
 NAMED_PERSON = "@personne"
 _OBJECTS = {"obj", "iobj", "obl:arg", "nmod", "appos"}
-
-
-def has_required(token: Token, wanted_words: Iterable[str], lexicon: Lexicon | None = None, *,
-                 _outer: frozenset[int] = frozenset()) -> bool:
-    """A required word under the trigger, or on the two words that govern it ('a annoncé … un paquet d'aide'):
-    see :func:`words_near`."""
-    return not words_near(token, lexicon, _outer=_outer).isdisjoint(wanted_words)
 
 
 def words_near(token: Token, lexicon: Lexicon | None = None, *, _outer: frozenset[int] = frozenset()) -> frozenset[str]:

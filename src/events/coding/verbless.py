@@ -14,15 +14,17 @@ critique", "de presse" are nouns), with something after it, and not a participle
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from events.coding.lexicon import Lexicon
 from events.coding.triggers import infinitives
+from events.coding.words import words
 
 _VERBS = {"VERB", "AUX"}
 _NOUNS = {"NOUN", "PROPN"}
 _MODIFIER = {"amod", "nmod", "appos"}
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ant", "ants", "ante", "antes")
 
 
 def repair_verbless(sent: Span, lexicon: Lexicon) -> Token | None:
@@ -44,9 +46,17 @@ def repair_verbless(sent: Span, lexicon: Lexicon) -> Token | None:
 
 
 def _verb_reading(token: Token, lexicon: Lexicon) -> str | None:
-    if token.pos_ not in {"ADJ", "NOUN"} or not token.is_lower or token.lower_.endswith(_PARTICIPLE_ENDINGS):
+    if token.pos_ not in {"ADJ", "NOUN"} or not token.is_lower or token.lower_.endswith(_participle_endings()):
         return None
     return next((form for form in infinitives(token.lower_, present=True) if lexicon.readings(form, "VERB")), None)
+
+
+@lru_cache(maxsize=1)
+def _participle_endings() -> tuple[str, ...]:
+    """Past participles ("blessé", "blessées") and present ones with their agreement ("menaçants", "menaçante")."""
+    w = words()
+    present = (ending + agreement for ending in w.present_participle_endings for agreement in ("", "s", "e", "es"))
+    return (*sorted(w.participle_endings), *sorted(present))
 
 
 def _stands_as_verb(token: Token, root: Token, sent: Span) -> bool:
