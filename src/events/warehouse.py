@@ -551,17 +551,21 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path | str,
         manifest_path = folder / EXPORT_MANIFEST
         recorded = _read_manifest(manifest_path)
         current: dict[str, list[int]] = {}
+        changed: list[tuple[date | None, Path]] = []
         for day, rows, digest in con.execute(read_sql(spec.digests)).fetchall():
             partition = f"{spec.partition_key}={day.isoformat() if day else NULL_PARTITION}"
             target = folder / partition / f"{spec.table}.parquet"
             current[partition] = [int(rows), int(digest)]
             files.append(target)
             if recorded.get(partition) != current[partition] or not target.is_file():
-                recorded.pop(partition, None)  # a failure below leaves a manifest that forgets this partition
-                _write_manifest(manifest_path, recorded)
-                _write_partition(con, spec, day, target)
-                written.append(target)
-                recorded[partition] = current[partition]
+                changed.append((day, target))
+        if changed:  # the manifest forgets the partitions about to be rewritten: a failure leaves none trusted
+            rewritten = {target.parent.name for _day, target in changed}
+            _write_manifest(manifest_path, {name: figures for name, figures in recorded.items()
+                                            if name not in rewritten})
+        for day, target in changed:
+            _write_partition(con, spec, day, target)
+            written.append(target)
         for stale in folder.glob(f"{spec.partition_key}=*"):
             if stale.name not in current and stale.is_dir():
                 shutil.rmtree(stale)
