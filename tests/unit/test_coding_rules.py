@@ -818,6 +818,60 @@ CASES = [
         . . PUNCT punct 1
          """,
          [('RUS', 'USA', '111', 'critiquer.v.111@act_on:subject>obj')]),
+    Case('verbless-verb-under-a-noun-of-the-subject-phrase', '2017-02-10',
+         # Le parti d'opposition allemand critique vivement le gouvernement russe.
+         """
+        Le le DET det 1
+        parti parti NOUN ROOT 1
+        d' de ADP case 3
+        opposition opposition NOUN nmod 1
+        allemand allemand ADJ amod 3
+        critique critique ADJ amod 3
+        vivement vivement ADV advmod 1
+        le le DET det 8
+        gouvernement gouvernement NOUN nmod 1
+        russe russe ADJ amod 8
+        . . PUNCT punct 1
+         """,
+         [('DEU', 'RUS', '111', 'critiquer.v.111@act_on:subject>obj')]),
+    Case('verbless-verb-taken-for-a-noun-with-its-subject', '2017-02-10',
+         # Le sénateur américain dénonce le gouvernement russe : « Rien n'a changé ».
+         # (a verb after the clause, in the quote, does not give the clause one)
+         """
+        Le le DET det 1
+        sénateur sénateur NOUN nsubj 3
+        américain américain ADJ amod 1
+        dénonce dénonce NOUN ROOT 3
+        le le DET det 5
+        gouvernement gouvernement NOUN nmod 3
+        russe russe ADJ amod 5
+        : : PUNCT punct 3
+        « « PUNCT punct 11
+        Rien rien PRON nsubj 11
+        n' ne ADV advmod 11
+        a avoir AUX aux:tense 12
+        changé changer VERB parataxis 3
+        » » PUNCT punct 11
+        . . PUNCT punct 3
+         """,
+         [('USA', 'RUS', '111', 'dénoncer.v.111@act_on:subject>obj')]),
+    # "au téléphone à X": the addressee is the first "à" phrase that names a party, not the instrument
+    Case('iobj-second-a-phrase', '2016-11-09',
+         # Le président américain a parlé au téléphone au président turc.
+         """
+        Le le DET det 1
+        président président NOUN nsubj 4
+        américain américain ADJ amod 1
+        a avoir AUX aux:tense 4
+        parlé parler VERB ROOT 4
+        au au ADP case 6
+        téléphone téléphone NOUN obl:arg 4
+        au au ADP case 8
+        président président NOUN obl:arg 4
+        turc turc ADJ amod 8
+        . . PUNCT punct 4
+         """,
+         [('USA', 'TUR', '041', 'parler.v.041@meet:subject>iobj_not_place')]),
     # "recevoir" hosts a visit when its object is a title or a person the text names (required word @personne)
     Case('required-named-person', '2024-05-06',
          # Le président américain a reçu Emmanuel Macron à Washington.

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from events.actors import ATOM_DEMONYM, country_actor
 from events.coding.mentions import Sentence
 from events.coding.modality import characterises
-from events.coding.subjects import after_word, antecedent, child_with_case, pronoun_target, subject
+from events.coding.subjects import after_word, antecedent, child_with_case, children_with_case, pronoun_target, subject
 from events.coding.types import Mention
 from events.coding.words import words
 
@@ -112,13 +112,14 @@ def _indirect(ctx: Sentence, token: Token, *, places_as_recipients: bool) -> Men
             if child.pos_ == "PRON":
                 return pronoun_target(ctx, token)
             return ctx.mention(child)
-    recipient = child_with_case(token, w.to_preps)
-    if recipient is None:  # "a imputé l'attaque au gouvernement": "à X" attached to the object
+    recipients = list(children_with_case(token, w.to_preps))
+    if not recipients:  # "a imputé l'attaque au gouvernement": "à X" attached to the object
         objects = [c for c in token.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
-        recipient = child_with_case(objects[0], w.to_preps) if objects else None
-    if recipient is not None:
-        return ctx.resolve(ctx.np_top(recipient), recipient=places_as_recipients)
-    return None
+        recipients = list(children_with_case(objects[0], w.to_preps)) if objects else []
+    # "a parlé au téléphone à X": the first "à" phrase that names a party
+    return next((found for recipient in recipients
+                 for found in [ctx.resolve(ctx.np_top(recipient), recipient=places_as_recipients)]
+                 if found is not None), None)
 
 
 def place_country(ctx: Sentence, token: Token) -> Mention | None:

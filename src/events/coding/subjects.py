@@ -3,6 +3,8 @@ resolved in the sentence and the discourse, the passive agent."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from events.coding.mentions import Sentence
@@ -17,11 +19,15 @@ SUBJECTS = {"nsubj", "nsubj:pass"}
 
 def child_with_case(token: Token, cases: frozenset[str] | set[str]) -> Token | None:
     """The dependent introduced by one of these prepositions ('avec X', 'contre X')."""
+    return next(children_with_case(token, cases), None)
+
+
+def children_with_case(token: Token, cases: frozenset[str] | set[str]) -> Iterator[Token]:
+    """Every dependent introduced by one of these prepositions, in order ("au téléphone à X": two)."""
     for child in token.children:
         if child.dep_.startswith(("obl", "nmod", "iobj")) and any(
                 c.dep_ == "case" and c.lower_ in cases for c in child.children):
-            return child
-    return None
+            yield child
 
 
 def subject(ctx: Sentence, token: Token) -> tuple[Mention | None, bool]:
