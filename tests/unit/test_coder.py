@@ -272,6 +272,14 @@ OTHER_ROOTS = [
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-russes-sur-ville"),
     pytest.param("La Russie a mené lundi des frappes sur l'Ukraine.",
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-sur-pays"),
+    # an offensive with no named target is against the other side of the article's war (most named so far)
+    pytest.param("Les jihadistes de l'État islamique tiennent toujours la ville de Raqqa. L'armée irakienne a lancé "
+                 "mardi une offensive dans la province d'Anbar.",
+                 "2024-07-09", Ev("IRQ", "IMGMUSISI", "19", directed=True, code="190"), id="offensive-story-enemy"),
+    pytest.param("L'armée syrienne tient toujours la ville d'Alep. Mardi, les combattants de l'État islamique ont "
+                 "lancé une offensive surprise.",
+                 "2024-07-09", Ev("IMGMUSISI", "SYR", "19", directed=True, code="190"),
+                 id="offensive-story-enemy-of-a-group"),
     pytest.param("L'armée russe a bombardé lundi l'Ukraine.",
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True, code="195", actor1_code="RUSMIL"),
                  id="a-bombarde-19x"),

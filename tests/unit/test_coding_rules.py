@@ -872,6 +872,50 @@ CASES = [
         . . PUNCT punct 4
          """,
          [('USA', 'TUR', '041', 'parler.v.041@meet:subject>iobj_not_place')]),
+    # talks counted in a length of time under the clause's verb are the clause subject's
+    Case('talks-over-a-length-of-time', '2024-03-01',
+         # Après trois jours de négociations avec le gouvernement russe, le ministre ukrainien a signé l'accord.
+         """
+        Après après ADP case 2
+        trois trois NUM nummod 2
+        jours jour NOUN obl:mod 14
+        de de ADP case 4
+        négociations négociation NOUN nmod 2
+        avec avec ADP case 7
+        le le DET det 7
+        gouvernement gouvernement NOUN nmod 2
+        russe russe ADJ amod 7
+        , , PUNCT punct 14
+        le le DET det 11
+        ministre ministre NOUN nsubj 14
+        ukrainien ukrainien ADJ amod 11
+        a avoir AUX aux:tense 14
+        signé signer VERB ROOT 14
+        l' le DET det 16
+        accord accord NOUN obj 14
+        . . PUNCT punct 14
+         """,
+         [('UKR', 'RUS', '046', 'négociation.n.046@talks:noun_source>after_avec'),
+          ('UKR', 'RUS', '057', 'signer.v.057@meet_with:subject>recent_partner')]),
+    Case('protests-over-a-length-of-time-are-not-the-subjects', '2024-03-01',
+         # Après deux jours de manifestations, le gouvernement français a retiré la réforme.
+         """
+        Après après ADP case 2
+        deux deux NUM nummod 2
+        jours jour NOUN obl:mod 11
+        de de ADP case 4
+        manifestations manifestation NOUN nmod 2
+        , , PUNCT punct 11
+        le le DET det 7
+        gouvernement gouvernement NOUN nsubj 11
+        français français ADJ amod 7
+        a avoir AUX aux:tense 11
+        retiré retirer VERB ROOT 11
+        la le DET det 13
+        réforme réforme NOUN obj 11
+        . . PUNCT punct 11
+         """,
+         [('FRA', 'FRA', '141', 'manifestation.n.141@against:implied>linear')]),
     # "recevoir" hosts a visit when its object is a title or a person the text names (required word @personne)
     Case('required-named-person', '2024-05-06',
          # Le président américain a reçu Emmanuel Macron à Washington.

@@ -18,6 +18,8 @@ from events.text import fold
 
 PEOPLE = frozenset({"person", "title"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+ARMED_GROUP_ROLES = frozenset({"REB", "INS"})
+STATE_FORCE_ROLES = frozenset({"MIL", "GOV", "COP"})
 # Roles of titles "les deux dirigeants", "leur rencontre" may refer to (not crowds: police, protesters, civilians).
 LEADER_ROLES = frozenset({"GOV", "MIL", "ELI", "IGO"})
 
@@ -164,6 +166,25 @@ class Discourse:
                 return event.actor2 if keys[0] == subject.actor.key else event.actor1
         return None
 
+    def story_enemy(self, subject: Mention) -> Mention | None:
+        """The party on the other side of the article's war, the most named so far: for a state or its forces an
+        armed group ("l'armée syrienne a lancé une offensive" in a story of its war with the Islamic State), for an
+        armed group the forces of a state ("les combattants de Daech lancent une offensive surprise")."""
+        if _armed_group(subject.actor):
+            wanted = lambda actor: actor.role == "MIL"  # noqa: E731
+        elif subject.actor.role in STATE_FORCE_ROLES or subject.actor.kind == "country":
+            wanted = _armed_group
+        else:
+            return None
+        counts: Counter[str] = Counter()
+        latest: dict[str, Mention] = {}
+        for mention in self.mentions:
+            actor = mention.actor
+            if actor.key and actor.key != subject.actor.key and wanted(actor):
+                counts[actor.key] += 1
+                latest[actor.key] = mention
+        return latest[counts.most_common(1)[0][0]] if counts else None
+
     def last_victim(self, subject: Mention) -> Mention | None:
         """The target of the article's latest act of violence on another party than the subject ("l'EI a revendiqué
         l'attaque": the attack's victims, whoever the article first said attacked them)."""
@@ -193,3 +214,8 @@ class Discourse:
         """The two parties' meeting was reported in an earlier sentence ('à l'issue de leurs entretiens')."""
         return any(e.sentence_index < sentence_index and e.code.startswith("04") and e.code not in {"042", "043"}
                    and {e.actor1.actor.key, e.actor2.actor.key} == pair for e in self.events)
+
+
+def _armed_group(actor: Actor) -> bool:
+    """A non-state armed group: rebels, insurgents, or a group of the dictionary's IMG… codes."""
+    return actor.role in ARMED_GROUP_ROLES or actor.code.startswith("IMG")

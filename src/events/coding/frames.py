@@ -117,7 +117,8 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
             yield Arguments(pair[0], pair[1], lexicon.confidence("between"), "between>between")
             return
         if source is None:
-            source = noun_source(ctx, token, owner_is_target="de" in frame.targets, reported=reported)
+            source = noun_source(ctx, token, owner_is_target="de" in frame.targets, reported=reported,
+                                 symmetric=frame.symmetric)
             source_how = "noun_source"
     implied_source = lexicon.policy(trigger.code).implied_source
     if source is None and target is None and implied_source and not passive:
@@ -213,6 +214,8 @@ def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) ->
             found = ctx.discourse.last_opponent(source)
         elif name == "last_victim":
             found = ctx.discourse.last_victim(source)
+        elif name == "story_enemy":
+            found = ctx.discourse.story_enemy(source)
         elif name == "recent_other":
             found = fallbacks.recent_other(ctx, source)
         elif name == "country_under":

@@ -170,10 +170,13 @@ def in_target_phrase(candidate: Token, trigger: Token) -> bool:
     return False
 
 
-def governing_verb(token: Token) -> Token | None:
+def governing_verb(token: Token, *, durations: bool = False) -> Token | None:
     """The verb a noun trigger hangs from through a time phrase ('à l'issue de', 'lors de', 'au cours de',
-    'après'), e.g. 'a accepté …, à l'issue d'un entretien avec X'."""
+    'après'), e.g. 'a accepté …, à l'issue d'un entretien avec X'; ``durations``: a length of time too ('après
+    trois jours de négociations', for talks: the protests of 'après trois jours de manifestations' are not the
+    clause subject's)."""
     w = words()
+    phrase_nouns = w.time_phrase_nouns | w.duration_nouns if durations else w.time_phrase_nouns
     current = token
     for _ in range(3):
         if not current.dep_.startswith(("obl", "nmod")) or current.head.i == current.i:
@@ -182,20 +185,21 @@ def governing_verb(token: Token) -> Token | None:
         if head.pos_ in {"VERB", "AUX"}:
             return head if current.i != token.i or any(
                 c.dep_ == "case" and c.lower_ in w.time_preps for c in token.children) else None
-        if head.lemma_.lower() not in w.time_phrase_nouns:
+        if head.lemma_.lower() not in phrase_nouns:
             return None
         current = head
     return None
 
 
 def noun_source(ctx: Sentence, token: Token, *, owner_is_target: bool = False,
-                reported: bool = False) -> Mention | None:
+                reported: bool = False, symmetric: bool = False) -> Mention | None:
     """Source of a nominal trigger: the governing verb's subject; 'frappes russes'; 'la visite de X';
     'leur rencontre' → the last two actors; 'sa visite' → the person the story is about.
 
     ``reported``: the noun is what another act is about ('a condamné les sanctions américaines'): its source is
     its own ('américaines', 'de X'), never the one who reacts. ``owner_is_target``: 'de X' is the target
-    ('l'expulsion de diplomates russes'), so it is not read as the source.
+    ('l'expulsion de diplomates russes'), so it is not read as the source. ``symmetric``: talks, which the
+    clause subject holds over a length of time ('après trois jours de négociations avec X, le ministre a …').
     """
     w = words()
     possessive = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
@@ -206,7 +210,7 @@ def noun_source(ctx: Sentence, token: Token, *, owner_is_target: bool = False,
         found, _ = subject(ctx, token.head)
         if found is not None:
             return found
-    governor = governing_verb(token)
+    governor = governing_verb(token, durations=symmetric)
     if governor is not None:  # "…, à l'issue d'un entretien téléphonique avec X": the clause's subject
         found, _ = subject(ctx, governor)
         if found is not None:

@@ -26,6 +26,7 @@ REQUIRED_SETS = (
     "conditional_endings",
     "conditional_markers",
     "content_governors",
+    "duration_nouns",
     "claim_words",
     "coordinators",
     "country_nouns",
