@@ -272,6 +272,15 @@ OTHER_ROOTS = [
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-russes-sur-ville"),
     pytest.param("La Russie a mené lundi des frappes sur l'Ukraine.",
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-sur-pays"),
+    # an assault whose author the text does not name: attackers of the story's country, or the group that
+    # claimed it
+    pytest.param("Un policier a été poignardé mardi à Marseille.",
+                 "2024-07-09", Ev("FRA", "FRA", "18", directed=True, code="182", actor1_code="FRAINS",
+                                  actor2_code="FRACOP"), id="assault-unnamed-attacker"),
+    pytest.param("Un policier a été poignardé mardi à Marseille. L'attaque a été revendiquée par l'État islamique.",
+                 "2024-07-09", (Ev("IMGMUSISI", "FRA", "18", directed=True, code="182"),
+                                Ev("IMGMUSISI", "FRA", "01", directed=True, code="015")),
+                 id="assault-claimed-attacker"),
     # an offensive with no named target is against the other side of the article's war (most named so far)
     pytest.param("Les jihadistes de l'État islamique tiennent toujours la ville de Raqqa. L'armée irakienne a lancé "
                  "mardi une offensive dans la province d'Anbar.",
@@ -287,8 +296,8 @@ OTHER_ROOTS = [
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), OTHER_ROOTS)
-def test_other_roots(code: Code, text: str, published: str, expected: Ev) -> None:
-    check(code(text, published), expected)
+def test_other_roots(code: Code, text: str, published: str, expected: Ev | tuple[Ev, ...]) -> None:
+    check(code(text, published), *(expected if isinstance(expected, tuple) else (expected,)))
 
 
 # -- 4. actors ----------------------------------------------------------------------------------------------------

@@ -121,8 +121,9 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
                                  symmetric=frame.symmetric)
             source_how = "noun_source"
     implied_source = lexicon.policy(trigger.code).implied_source
-    if source is None and target is None and implied_source and not passive:
-        # "des milliers de personnes ont manifesté": protesters of the story's country (then its government)
+    if source is None and target is None and implied_source and not passive and implied_source != "INS":
+        # "des milliers de personnes ont manifesté": protesters of the story's country (then its government);
+        # unnamed attackers need a target the parse names ("l'attaque contre X", "X a été poignardé")
         source, source_how = _implied(ctx, token, implied_source), "implied"
     if source is not None and target is not None and frame.symmetric and same_party(target.actor, source.actor):
         target, target_how = None, ""  # "le prince" read as the subject himself: look for the partner elsewhere
@@ -169,6 +170,10 @@ def _appositive_patient(ctx: Sentence, token: Token) -> Mention | None:
 
 
 def _implied(ctx: Sentence, token: Token, role: str) -> Mention | None:
+    """The unnamed party of this role: of the story's country; unnamed attackers are the group the article says
+    claimed the attack, when it names one."""
+    if role == "INS" and ctx.discourse.claimant is not None:
+        return Mention(ctx.discourse.claimant, token.i, token.i + 1, token.text, token.idx)
     country = ctx.discourse.story_country(ctx.places)
     if country is None:
         return None
