@@ -872,6 +872,29 @@ CASES = [
         . . PUNCT punct 4
          """,
          [('USA', 'TUR', '041', 'parler.v.041@meet:subject>iobj_not_place')]),
+    # mediation: from the mediator to each party, "entre X et Y"
+    Case('frame-mediate', '2024-03-01',
+         # La médiation du gouvernement qatari entre le gouvernement israélien et le gouvernement égyptien a abouti.
+         """
+        La le DET det 1
+        médiation médiation NOUN nsubj 14
+        du de ADP case 3
+        gouvernement gouvernement NOUN nmod 1
+        qatari qatari ADJ amod 3
+        entre entre ADP case 7
+        le le DET det 7
+        gouvernement gouvernement NOUN nmod 1
+        israélien israélien ADJ amod 7
+        et et CCONJ cc 11
+        le le DET det 11
+        gouvernement gouvernement NOUN conj 7
+        égyptien égyptien ADJ amod 11
+        a avoir AUX aux:tense 14
+        abouti aboutir VERB ROOT 14
+        . . PUNCT punct 14
+         """,
+         [('QAT', 'ISR', '045', 'médiation.n.045@mediate:noun_source>between'),
+          ('QAT', 'EGY', '045', 'médiation.n.045@mediate:noun_source>between')]),
     # talks counted in a length of time under the clause's verb are the clause subject's
     Case('talks-over-a-length-of-time', '2024-03-01',
          # Après trois jours de négociations avec le gouvernement russe, le ministre ukrainien a signé l'accord.

@@ -166,6 +166,15 @@ class Discourse:
                 return event.actor2 if keys[0] == subject.actor.key else event.actor1
         return None
 
+    def latest_symmetric_pair(self, exclude: str) -> tuple[Mention, Mention] | None:
+        """The two parties of the article's latest symmetric event (talks, an agreement) that this actor is not
+        one of: whom a mediator brought together ("… sous l'égide du président angolais")."""
+        for event in reversed(self.events):
+            keys = {event.actor1.actor.key, event.actor2.actor.key}
+            if event.symmetric and len(keys) == 2 and exclude not in keys:
+                return event.actor1, event.actor2
+        return None
+
     def story_enemy(self, subject: Mention) -> Mention | None:
         """The party on the other side of the article's war, the most named so far: for a state or its forces an
         armed group ("l'armée syrienne a lancé une offensive" in a story of its war with the Islamic State), for an

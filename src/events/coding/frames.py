@@ -58,6 +58,9 @@ def find_arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: b
 def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool) -> Iterator[Arguments]:
     lexicon = ctx.lexicon
     frame = trigger.frame
+    if "mediated" in frame.fallbacks:
+        yield from _mediation(ctx, token, trigger, reported=reported)
+        return
     pair = pair_subject(ctx, token)
     if pair is None and trigger.pos == "NOUN" and any(
             c.lower_ in words().plural_possessives and c.dep_ == "det" for c in token.children):
@@ -134,6 +137,24 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
     if source is None and target is not None and implied_source and not passive:
         source, source_how = _implied(ctx, token, implied_source), "implied"  # "la rupture des relations avec X"
     yield from _pairs(ctx, token, trigger, (source, source_how), (target, target_how), passive=passive)
+
+
+def _mediation(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool) -> Iterator[Arguments]:
+    """A mediator and the two parties it brings together: "la médiation de X entre Y et Z", else the two parties
+    of the article's latest talks or agreement ("… sous l'égide de X"); one event from the mediator to each."""
+    if trigger.pos == "NOUN":
+        mediator, mediator_how = noun_source(ctx, token, reported=reported), "noun_source"
+    else:
+        mediator, mediator_how = subject(ctx, token)[0], "subject"
+    if mediator is None:
+        return
+    parties, how = between(ctx, token), "between"
+    if parties is None:
+        parties, how = ctx.discourse.latest_symmetric_pair(mediator.actor.key), "mediated"
+    for party in parties or ():
+        if not same_party(party.actor, mediator.actor):
+            confidence = min(ctx.lexicon.confidence(mediator_how), ctx.lexicon.confidence(how))
+            yield Arguments(mediator, party, confidence, f"{mediator_how}>{how}")
 
 
 def _under_passive(token: Token) -> bool:
