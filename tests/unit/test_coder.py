@@ -272,6 +272,11 @@ OTHER_ROOTS = [
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-russes-sur-ville"),
     pytest.param("La Russie a mené lundi des frappes sur l'Ukraine.",
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-sur-pays"),
+    # a passive's coordinated agents are co-agents, one event each (not targets of the first)
+    pytest.param("Les rebelles syriens, soutenus par l'Arabie saoudite, le Qatar et la Turquie, ont attaqué la ville.",
+                 "2016-07-29", (Ev("SAU", "SYR", "07", directed=True, code="072"),
+                                Ev("QAT", "SYR", "07", directed=True, code="072"),
+                                Ev("TUR", "SYR", "07", directed=True, code="072")), id="passive-coordinated-agents"),
     # an assault whose author the text does not name: attackers of the story's country, or the group that
     # claimed it
     pytest.param("Un policier a été poignardé mardi à Marseille.",

@@ -47,6 +47,19 @@ def conj_targets(ctx: Sentence, token: Token) -> Iterator[Mention]:
             yield mention
 
 
+def conj_agents(ctx: Sentence, token: Token) -> Iterator[Mention]:
+    """'soutenus par l'Arabie saoudite, le Qatar et la Turquie': in a passive, the nouns coordinated with the agent
+    (under it, or hung under the verb by the parse) are co-agents, one event each."""
+    agents = [c for c in token.children if c.dep_ == "obl:agent"]
+    candidates = [conj for agent in agents for conj in agent.children if conj.dep_ == "conj"]
+    candidates += [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}
+                   and any(a.i < c.i for a in agents)]
+    for conj in candidates:
+        mention = ctx.mention(ctx.np_top(conj))
+        if mention is not None:
+            yield mention
+
+
 def dont_members(ctx: Sentence, token: Token, exclude: set[str]) -> Iterator[Mention]:
     """'…reçus par X, aux côtés d'une dizaine de dirigeants, dont le Premier ministre canadien': members
     of a group taking part in the same event."""

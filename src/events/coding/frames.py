@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from events.actors import country_actor
 from events.coding import fallbacks
-from events.coding.coordination import conj_partner, conj_subjects, conj_targets, dont_members
+from events.coding.coordination import conj_agents, conj_partner, conj_subjects, conj_targets, dont_members
 from events.coding.mentions import Sentence
 from events.coding.modality import gerund, is_passive, refers_back, reflexive
 from events.coding.refine import refine_code
@@ -289,8 +289,16 @@ def _pairs(ctx: Sentence, token: Token, trigger: Trigger, source_found: tuple[Me
     confidence = min(lexicon.confidence(source_how), lexicon.confidence(target_how))
     how = f"{source_how}>{target_how}"
     yield Arguments(source, target, confidence, how)
+    if passive and source_how == "passive_agent":
+        agents = list(conj_agents(ctx, token))
+        for extra in agents:
+            yield Arguments(extra, target, confidence, f"conj_subject>{target_how}")
+    else:
+        agents = []
+    taken = {a.start for a in agents}
     for extra in conj_targets(ctx, token):
-        yield Arguments(source, extra, confidence, f"{source_how}>conj_target")
+        if extra.start not in taken:
+            yield Arguments(source, extra, confidence, f"{source_how}>conj_target")
     if not trigger.symmetric or passive:
         for extra in conj_subjects(ctx, token, source if not passive else target):
             yield Arguments(source, extra, confidence, f"{source_how}>conj_subject") if passive else \
