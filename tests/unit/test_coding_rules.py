@@ -872,6 +872,23 @@ CASES = [
         . . PUNCT punct 4
          """,
          [('USA', 'TUR', '041', 'parler.v.041@meet:subject>iobj_not_place')]),
+    # help received: the giver "de X" acts on the subject of the verb of receiving
+    Case('frame-received', '2024-03-01',
+         # Le gouvernement ukrainien a reçu l'aide du gouvernement américain.
+         """
+        Le le DET det 1
+        gouvernement gouvernement NOUN nsubj 4
+        ukrainien ukrainien ADJ amod 1
+        a avoir AUX aux:tense 4
+        reçu recevoir VERB ROOT 4
+        l' le DET det 6
+        aide aide NOUN obj 4
+        du de ADP case 8
+        gouvernement gouvernement NOUN nmod 6
+        américain américain ADJ amod 8
+        . . PUNCT punct 4
+         """,
+         [('USA', 'UKR', '070', 'aide.n.070@received:giver>subject')]),
     # mediation: from the mediator to each party, "entre X et Y"
     Case('frame-mediate', '2024-03-01',
          # La médiation du gouvernement qatari entre le gouvernement israélien et le gouvernement égyptien a abouti.

@@ -61,6 +61,9 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
     if "mediated" in frame.fallbacks:
         yield from _mediation(ctx, token, trigger, reported=reported)
         return
+    if "giver" in frame.targets:
+        yield from _received(ctx, token)
+        return
     pair = pair_subject(ctx, token)
     if pair is None and trigger.pos == "NOUN" and any(
             c.lower_ in words().plural_possessives and c.dep_ == "det" for c in token.children):
@@ -155,6 +158,25 @@ def _mediation(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
         if not same_party(party.actor, mediator.actor):
             confidence = min(ctx.lexicon.confidence(mediator_how), ctx.lexicon.confidence(how))
             yield Arguments(mediator, party, confidence, f"{mediator_how}>{how}")
+
+
+def _received(ctx: Sentence, token: Token) -> Iterator[Arguments]:
+    """A noun of help received ("a reçu l'aide de X", "bénéficie du soutien de X", "a obtenu l'appui de X"): the
+    giver is "de X" (or "par X"), the recipient the subject of the verb of receiving."""
+    head = token.head
+    if head.i == token.i or head.pos_ not in {"VERB", "AUX"}:
+        return
+    recipient, _ = subject(ctx, head)
+    giver_token = child_with_case(token, words().de) or child_with_case(token, words().by) \
+        or child_with_case(head, words().by)
+    giver = ctx.mention(ctx.np_top(giver_token)) if giver_token is not None else None
+    if recipient is None or giver is None:
+        return
+    confidence = min(ctx.lexicon.confidence("subject"), ctx.lexicon.confidence("giver"))
+    yield Arguments(giver, recipient, confidence, "giver>subject")
+    for extra in conj_targets(ctx, token):  # "le soutien de la Turquie, de l'Arabie saoudite et du Qatar"
+        if extra.actor.key != giver.actor.key:
+            yield Arguments(extra, recipient, confidence, "conj_subject>subject")
 
 
 def _under_passive(token: Token) -> bool:
