@@ -272,6 +272,10 @@ OTHER_ROOTS = [
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-russes-sur-ville"),
     pytest.param("La Russie a mené lundi des frappes sur l'Ukraine.",
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-sur-pays"),
+    # a participle's required words may qualify the noun it qualifies: armed groups supported are military aid
+    pytest.param("La guerre civile se poursuit en Syrie. Les groupes rebelles soutenus par la Turquie ont repris "
+                 "la ville de Jarablus.",
+                 "2016-08-24", Ev("TUR", "SYR", "07", directed=True, code="072"), id="participle-noun-modifiers"),
     # a passive's coordinated agents are co-agents, one event each (not targets of the first)
     pytest.param("Les rebelles syriens, soutenus par l'Arabie saoudite, le Qatar et la Turquie, ont attaqué la ville.",
                  "2016-07-29", (Ev("SAU", "SYR", "07", directed=True, code="072"),

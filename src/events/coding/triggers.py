@@ -122,13 +122,17 @@ _OBJECTS = {"obj", "iobj", "obl:arg", "nmod", "appos"}
 
 
 def words_near(token: Token, lexicon: Lexicon | None = None, *, _outer: frozenset[int] = frozenset()) -> frozenset[str]:
-    """Lemmas and forms of the words a trigger's required words may be: under it, and the two words that govern it.
+    """Lemmas and forms of the words a trigger's required words may be: under it, the two words that govern it,
+    and for a participle qualifying a noun that noun's modifiers.
 
     Three levels down ("a signé une série d'accords", not "a signé une ordonnance entérinant le retrait du
     traité"), and not through a noun of another event: in "a annoncé la suspension de son aide" the aid is what
     is suspended, not what is announced (the noun itself is kept: "a annoncé la suspension" has "suspension").
     """
     governors = [token.head, token.head.head] if token.head.i != token.i else []
+    if token.dep_ in {"acl", "amod"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        # a participle qualifying a noun: the noun's own modifiers ("les groupes rebelles soutenus par X")
+        governors += [c for c in token.head.children if c.dep_ in {"amod", "nmod"} and c.i != token.i]
 
     def opaque(t: Token) -> bool:  # a noun that is an event of its own ("la suspension de son aide")
         return lexicon is not None and t.pos_ == "NOUN" and bool(lexicon.readings(t.lemma_.lower(), "NOUN")) \
