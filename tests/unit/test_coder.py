@@ -272,6 +272,11 @@ OTHER_ROOTS = [
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-russes-sur-ville"),
     pytest.param("La Russie a mené lundi des frappes sur l'Ukraine.",
                  "2024-07-09", Ev("RUS", "UKR", "19", directed=True), id="frappes-sur-pays"),
+    # a reaction to "cet acte" answers the author of the act just reported
+    pytest.param("Les rebelles houthis ont attaqué mardi un navire de la marine américaine en mer Rouge. Le "
+                 "gouvernement britannique a condamné cet acte.",
+                 "2024-01-10", (Ev("YEM", "USA", "19", directed=True),
+                                Ev("GBR", "YEM", "11", directed=True, code="111")), id="reaction-to-the-act-author"),
     # a participle's required words may qualify the noun it qualifies: armed groups supported are military aid
     pytest.param("La guerre civile se poursuit en Syrie. Les groupes rebelles soutenus par la Turquie ont repris "
                  "la ville de Jarablus.",

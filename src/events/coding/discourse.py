@@ -175,6 +175,16 @@ class Discourse:
                 return event.actor1, event.actor2
         return None
 
+    def last_author(self, subject: Mention, *, sentence_index: int) -> Mention | None:
+        """Who did the act the speaker's words point back to ("ont condamné cet acte", "a salué cette décision"):
+        the author of the article's latest event by another party, in the last two sentences."""
+        for event in reversed(self.events):
+            if event.sentence_index < sentence_index - 2:
+                return None
+            if event.actor1.actor.key != subject.actor.key:
+                return event.actor1
+        return None
+
     def story_enemy(self, subject: Mention) -> Mention | None:
         """The party on the other side of the article's war, the most named so far: for a state or its forces an
         armed group ("l'armée syrienne a lancé une offensive" in a story of its war with the Islamic State), for an

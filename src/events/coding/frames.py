@@ -256,6 +256,8 @@ def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) ->
             found = fallbacks.content_target(ctx, token, source, places=name == "content_or_place")
         elif name == "last_actor_on":
             found = ctx.discourse.last_actor_on(source)
+        elif name == "last_author":
+            found = ctx.discourse.last_author(source, sentence_index=ctx.index)
         elif name == "recent_partner":
             found = ctx.discourse.recent_partner(source, sentence_index=ctx.index)
         elif name == "last_opponent":
