@@ -34,17 +34,7 @@ def conj_targets(ctx: Sentence, token: Token) -> Iterator[Mention]:
     heads = [c for c in token.children if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "iobj"}]
     candidates = [conj for head in heads for conj in head.children if conj.dep_ == "conj"]
     candidates += [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
-    for conj in candidates:
-        atom = ctx.by_token.get(conj.i)
-        if atom is not None and atom.kind == ATOM_DEMONYM and atom.country:  # "israéliennes et américaines"
-            yield Mention(country_actor(atom.country, None, name=conj.text, kind="country"), conj.i, conj.i + 1,
-                          conj.text, conj.idx)
-            continue
-        if conj.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        mention = ctx.mention(ctx.np_top(conj))
-        if mention is not None:
-            yield mention
+    return _conj_mentions(ctx, candidates)
 
 
 def conj_agents(ctx: Sentence, token: Token) -> Iterator[Mention]:
@@ -54,7 +44,19 @@ def conj_agents(ctx: Sentence, token: Token) -> Iterator[Mention]:
     candidates = [conj for agent in agents for conj in agent.children if conj.dep_ == "conj"]
     candidates += [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}
                    and any(a.i < c.i for a in agents)]
+    return _conj_mentions(ctx, candidates)
+
+
+def _conj_mentions(ctx: Sentence, candidates: list[Token]) -> Iterator[Mention]:
+    """The actors of coordinated words: a demonym's country ("israéliennes et américaines"), a noun's phrase."""
     for conj in candidates:
+        atom = ctx.by_token.get(conj.i)
+        if atom is not None and atom.kind == ATOM_DEMONYM and atom.country:
+            yield Mention(country_actor(atom.country, None, name=conj.text, kind="country"), conj.i, conj.i + 1,
+                          conj.text, conj.idx)
+            continue
+        if conj.pos_ not in {"NOUN", "PROPN"}:
+            continue
         mention = ctx.mention(ctx.np_top(conj))
         if mention is not None:
             yield mention

@@ -189,17 +189,15 @@ class Discourse:
         """The party on the other side of the article's war, the most named so far: for a state or its forces an
         armed group ("l'armée syrienne a lancé une offensive" in a story of its war with the Islamic State), for an
         armed group the forces of a state ("les combattants de Daech lancent une offensive surprise")."""
-        if _armed_group(subject.actor):
-            wanted = lambda actor: actor.role == "MIL"  # noqa: E731
-        elif subject.actor.role in STATE_FORCE_ROLES or subject.actor.kind == "country":
-            wanted = _armed_group
-        else:
+        armed = _armed_group(subject.actor)
+        if not armed and subject.actor.role not in STATE_FORCE_ROLES and subject.actor.kind != "country":
             return None
         counts: Counter[str] = Counter()
         latest: dict[str, Mention] = {}
         for mention in self.mentions:
             actor = mention.actor
-            if actor.key and actor.key != subject.actor.key and wanted(actor):
+            other_side = actor.role == "MIL" if armed else _armed_group(actor)
+            if actor.key and actor.key != subject.actor.key and other_side:
                 counts[actor.key] += 1
                 latest[actor.key] = mention
         return latest[counts.most_common(1)[0][0]] if counts else None

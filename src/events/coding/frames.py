@@ -313,12 +313,9 @@ def _pairs(ctx: Sentence, token: Token, trigger: Trigger, source_found: tuple[Me
     confidence = min(lexicon.confidence(source_how), lexicon.confidence(target_how))
     how = f"{source_how}>{target_how}"
     yield Arguments(source, target, confidence, how)
-    if passive and source_how == "passive_agent":
-        agents = list(conj_agents(ctx, token))
-        for extra in agents:
-            yield Arguments(extra, target, confidence, f"conj_subject>{target_how}")
-    else:
-        agents = []
+    agents = list(conj_agents(ctx, token)) if passive and source_how == "passive_agent" else []
+    for extra in agents:
+        yield Arguments(extra, target, confidence, f"conj_subject>{target_how}")
     taken = {a.start for a in agents}
     for extra in conj_targets(ctx, token):
         if extra.start not in taken:

@@ -89,9 +89,8 @@ def _make_verb(verb: Token, subject: Token, infinitive: str) -> None:
     after = [t for t in sent if t.i > verb.i and (t.head.i == verb.i or t.head.i < verb.i)]
     verb.pos_ = "VERB"
     verb.lemma_ = infinitive
-    if subject.head.i == verb.i or subject.i == sent.root.i:
-        verb.dep_ = "ROOT"
-        verb.head = verb
+    verb.dep_ = "ROOT"  # the clause's root, or a modifier of the root subject: either way the clause's verb now
+    verb.head = verb
     subject.dep_ = "nsubj"
     subject.head = verb
     has_object = any(c.dep_ == "obj" for c in verb.children)
