@@ -147,7 +147,7 @@ class Sentence:
         if named is not None:
             return Mention(named, start, end, text, head.idx)
         terms = [a for a in atoms if a.kind == ATOM_TERM]
-        roles = [a for a in atoms if a.kind == ATOM_ROLE]
+        roles = [a for a in atoms if a.kind == ATOM_ROLE and not self._qualifies_a_thing(a, head)]
         if terms and not roles:
             if head.dep_ == "nmod" and head.head.lemma_.lower() in words().venue_nouns:
                 return None  # "en marge du sommet de l'OCS": the IGO is the venue, not a party
@@ -172,7 +172,7 @@ class Sentence:
             after = self.by_token.get(role.end)
             demonyms = [after] if after is not None and after.kind == ATOM_DEMONYM and after.start == role.end else []
         country = (demonyms[0].country if demonyms else countries[0].country if countries else
-                   terms[0].country if terms else None)
+                   terms[0].country if terms else self._place_of(role))
         if role.office == "counterpart":
             return self.counterpart(role, country, start, end, text)
         if country is None and terms:
@@ -244,6 +244,26 @@ class Sentence:
             kind = "people" if head_is_demonym and not military else "country"
             actor = country_actor(atom.country, "MIL" if military else None, name=text, kind=kind)
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
+        return None
+
+    def _qualifies_a_thing(self, role: Atom, head: Token) -> bool:
+        """'une base militaire', 'les opérations militaires': a role word used as an adjective of a noun that
+        names no one is no actor (the head decides: 'les forces militaires' are soldiers)."""
+        token = self.doc[role.start]
+        return (role.end - role.start == 1 and token.pos_ == "ADJ" and token.dep_ == "amod"
+                and head.i in {token.i, token.head.i} and token.head.i not in self.by_token
+                and token.head.lemma_.lower() not in words().military_heads)
+
+    def _place_of(self, role: Atom) -> str | None:
+        """'le maire de Lyon', 'la police de Bruxelles', 'le gouverneur du Texas': an office of a place named
+        by its « de » complement is an office of the place's country."""
+        w = words()
+        for child in self.doc[role.end - 1].children:
+            if child.dep_ != "nmod" or not any(k.dep_ == "case" and k.lower_ in w.de for k in child.children):
+                continue
+            for place in self.places:
+                if child.left_edge.i <= place.token <= child.i and place.place.country_iso3:
+                    return place.place.country_iso3
         return None
 
     def _countries(self, atoms: list[Atom]) -> list[Atom]:
