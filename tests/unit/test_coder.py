@@ -230,6 +230,19 @@ def test_planned_meetings_are_intents_dated_no_later_than_publication(code: Code
 
 # -- 3. other roots -----------------------------------------------------------------------------------------------
 OTHER_ROOTS = [
+    # demonyms coordinated on one noun name one party each
+    pytest.param("Le président américain a dénoncé lundi le régime syrien et ses alliés russes et iraniens.",
+                 "2016-12-19", (Ev("USA", "SYR", "11", directed=True), Ev("USA", "RUS", "11", directed=True),
+                                Ev("USA", "IRN", "11", directed=True, actor2_code="IRNGOV")),
+                 id="allies-russes-et-iraniens"),
+    pytest.param("Le président chinois a rencontré lundi à Pékin les ministres russe et turc des Affaires étrangères.",
+                 "2024-07-09", (Ev("CHN", "RUS", "04"), Ev("CHN", "TUR", "04", actor2_code="TURGOV")),
+                 id="ministres-russe-et-turc"),
+    pytest.param("Lundi, des frappes aériennes russes et syriennes ont visé les jihadistes de l'État islamique près de "
+                 "Palmyre.",
+                 "2024-07-09", (Ev("RUS", "IMGMUSISI", "19", directed=True, code="195"),
+                                Ev("SYR", "IMGMUSISI", "19", directed=True, code="195")),
+                 id="frappes-russes-et-syriennes"),
     pytest.param("Le président français Emmanuel Macron a salué lundi la victoire de Bassirou Diomaye Faye à "
                  "l'élection présidentielle sénégalaise.",
                  "2024-03-26", Ev("FRA", "SEN", "05", directed=True, code="051"), id="a-salue-051"),

@@ -27,6 +27,10 @@ def conj_subjects(ctx: Sentence, token: Token, first: Mention) -> Iterator[Menti
             if mention is not None and mention.actor.key not in seen:
                 seen.add(mention.actor.key)
                 yield mention
+        for mention in _conj_mentions(ctx, demonym_conjs(ctx, child)):  # "les frappes russes et syriennes"
+            if mention.actor.key not in seen:
+                seen.add(mention.actor.key)
+                yield mention
 
 
 def conj_targets(ctx: Sentence, token: Token) -> Iterator[Mention]:
@@ -34,7 +38,27 @@ def conj_targets(ctx: Sentence, token: Token) -> Iterator[Mention]:
     heads = [c for c in token.children if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "iobj"}]
     candidates = [conj for head in heads for conj in head.children if conj.dep_ == "conj"]
     candidates += [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+    candidates += [d for noun in heads + candidates for d in demonym_conjs(ctx, noun)]
     return _conj_mentions(ctx, candidates)
+
+
+def demonym_conjs(ctx: Sentence, noun: Token) -> list[Token]:
+    """'ses alliés russes et iraniens', 'les ministres turc et syrien': the demonyms coordinated with the one
+    qualifying the noun name one more party each (whatever part of speech the parse gave them)."""
+    found = []
+    for tok in [noun, *(c for c in noun.children if c.dep_ == "amod")]:
+        atom = ctx.by_token.get(tok.i)
+        if atom is None or atom.kind != ATOM_DEMONYM:
+            continue
+        found += [c for c in tok.children if c.dep_ == "conj" and (a := ctx.by_token.get(c.i)) is not None
+                  and a.kind == ATOM_DEMONYM and a.country != atom.country]
+    return found
+
+
+def demonym_co_sources(ctx: Sentence, noun: Token) -> Iterator[Mention]:
+    """'les frappes russes et syriennes': a trigger noun whose author is a demonym has one more author per
+    demonym coordinated with it."""
+    return _conj_mentions(ctx, demonym_conjs(ctx, noun))
 
 
 def conj_agents(ctx: Sentence, token: Token) -> Iterator[Mention]:
@@ -52,8 +76,15 @@ def _conj_mentions(ctx: Sentence, candidates: list[Token]) -> Iterator[Mention]:
     for conj in candidates:
         atom = ctx.by_token.get(conj.i)
         if atom is not None and atom.kind == ATOM_DEMONYM and atom.country:
-            yield Mention(country_actor(atom.country, None, name=conj.text, kind="country"), conj.i, conj.i + 1,
-                          conj.text, conj.idx)
+            # a demonym coordinated with another on a noun is of the noun's role ("les ministres russe et turc")
+            noun = conj.head
+            while noun.head.i != noun.i and (noun.pos_ not in {"NOUN", "PROPN"} or (noun.i in ctx.by_token
+                                             and ctx.by_token[noun.i].kind == ATOM_DEMONYM)):
+                noun = noun.head
+            phrase = ctx.mention(ctx.np_top(noun)) if noun.pos_ in {"NOUN", "PROPN"} else None
+            role = phrase.actor.role if phrase is not None else None
+            yield Mention(country_actor(atom.country, role, name=conj.text, kind="title" if role else "country"),
+                          conj.i, conj.i + 1, conj.text, conj.idx)
             continue
         if conj.pos_ not in {"NOUN", "PROPN"}:
             continue

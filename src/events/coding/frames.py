@@ -14,7 +14,14 @@ from spacy.tokens import Token
 
 from events.actors import country_actor
 from events.coding import fallbacks
-from events.coding.coordination import conj_agents, conj_partner, conj_subjects, conj_targets, dont_members
+from events.coding.coordination import (
+    conj_agents,
+    conj_partner,
+    conj_subjects,
+    conj_targets,
+    demonym_co_sources,
+    dont_members,
+)
 from events.coding.mentions import Sentence
 from events.coding.modality import gerund, is_passive, refers_back, reflexive
 from events.coding.refine import refine_code
@@ -314,6 +321,8 @@ def _pairs(ctx: Sentence, token: Token, trigger: Trigger, source_found: tuple[Me
     how = f"{source_how}>{target_how}"
     yield Arguments(source, target, confidence, how)
     agents = list(conj_agents(ctx, token)) if passive and source_how == "passive_agent" else []
+    if source_how == "noun_source" and token.pos_ == "NOUN":
+        agents += [m for m in demonym_co_sources(ctx, token) if m.actor.key != target.actor.key]
     for extra in agents:
         yield Arguments(extra, target, confidence, f"conj_subject>{target_how}")
     taken = {a.start for a in agents}
