@@ -243,6 +243,9 @@ OTHER_ROOTS = [
                  "2024-07-09", (Ev("RUS", "IMGMUSISI", "19", directed=True, code="195"),
                                 Ev("SYR", "IMGMUSISI", "19", directed=True, code="195")),
                  id="frappes-russes-et-syriennes"),
+    # who backs an act ("avec l'appui de X") cooperates with its author and is none of its targets
+    pytest.param("Lundi, l'armée malienne a repoussé une attaque jihadiste avec l'appui de l'aviation française.",
+                 "2024-07-09", Ev("FRA", "MLI", "06", directed=True, code="062"), id="avec-l-appui-de"),
     pytest.param("Le président français Emmanuel Macron a salué lundi la victoire de Bassirou Diomaye Faye à "
                  "l'élection présidentielle sénégalaise.",
                  "2024-03-26", Ev("FRA", "SEN", "05", directed=True, code="051"), id="a-salue-051"),

@@ -39,7 +39,7 @@ def linear(ctx: Sentence, token: Token, *, after: bool, exclude: Mention | None,
             continue
         if quoted_source(ctx.doc[head]):
             continue  # "selon l'AFP": who reports, not who acts
-        if _igo_complement(ctx, ctx.doc[head]):
+        if _igo_complement(ctx, ctx.doc[head]) or _backer(ctx.doc[head]):
             continue
         mention = ctx.mention(ctx.doc[head])
         if mention is not None and (exclude is None or not same_party(mention.actor, exclude.actor)) and (
@@ -51,6 +51,12 @@ def linear(ctx: Sentence, token: Token, *, after: bool, exclude: Mention | None,
 def quoted_source(token: Token) -> bool:
     """'selon l'AFP', 'd'après Greenpeace': the source of a report."""
     return any(c.dep_ == "case" and c.lower_ in words().source_preps for c in token.children)
+
+
+def _backer(token: Token) -> bool:
+    """'avec l'appui de l'aviation française', 'grâce au soutien de X': who backs the act is none of its
+    parties."""
+    return token.dep_ == "nmod" and token.head.lemma_.lower() in words().backing_nouns and token.head.i < token.i
 
 
 def _igo_complement(ctx: Sentence, token: Token) -> bool:

@@ -177,10 +177,13 @@ def pronoun_target(ctx: Sentence, token: Token, *, people_here: bool = False) ->
 
 def after_word(ctx: Sentence, token: Token, wanted: frozenset[str] | set[str]) -> Mention | None:
     """The actor right after 'par' / 'avec' following the trigger, when the parse attached it elsewhere."""
+    w = words()
     heads = ctx.actor_heads()
     for tok in ctx.sent:
         if tok.i <= token.i or tok.lower_ not in wanted:
             continue
+        if any(t.lemma_.lower() in w.backing_nouns for t in ctx.doc[tok.i + 1:min(tok.i + 3, ctx.sent.end)]):
+            return None  # "avec le soutien de X": X backs the act, it is no partner of it
         for head in heads:
             start = ctx.group(ctx.doc[head])[0].i
             if tok.i < head <= tok.i + 6 and start <= tok.i + 3:

@@ -17,6 +17,7 @@ REQUIRED_SETS = (
     "area_words",
     "auxiliary_infinitives",
     "auxiliary_lemmas",
+    "backing_nouns",
     "benefactive",
     "between",
     "by",
