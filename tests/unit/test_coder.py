@@ -243,6 +243,11 @@ OTHER_ROOTS = [
                  "2024-07-09", (Ev("RUS", "IMGMUSISI", "19", directed=True, code="195"),
                                 Ev("SYR", "IMGMUSISI", "19", directed=True, code="195")),
                  id="frappes-russes-et-syriennes"),
+    # talks sponsored by a third party: the sponsors mediate between the parties of the talks reported before
+    pytest.param("Le président congolais et le président rwandais ont signé lundi un accord de paix. Les "
+                 "négociations, parrainées par le gouvernement angolais, avaient duré trois mois.",
+                 "2024-07-09", (Ev("COD", "RWA", "05", code="057"), Ev("AGO", "COD", "04", directed=True, code="045"),
+                                Ev("AGO", "RWA", "04", directed=True, code="045")), id="parrainees-par"),
     # who backs an act ("avec l'appui de X") cooperates with its author and is none of its targets
     pytest.param("Lundi, l'armée malienne a repoussé une attaque jihadiste avec l'appui de l'aviation française.",
                  "2024-07-09", Ev("FRA", "MLI", "06", directed=True, code="062"), id="avec-l-appui-de"),

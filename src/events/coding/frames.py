@@ -152,19 +152,29 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
 def _mediation(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool) -> Iterator[Arguments]:
     """A mediator and the two parties it brings together: "la médiation de X entre Y et Z", else the two parties
     of the article's latest talks or agreement ("… sous l'égide de X"); one event from the mediator to each."""
+    co_mediators: list[Mention] = []
     if trigger.pos == "NOUN":
         mediator, mediator_how = noun_source(ctx, token, reported=reported), "noun_source"
+    elif is_passive(token) or (token.dep_ == "acl" and child_with_case(token, words().by) is not None):
+        # "les négociations parrainées par la Turquie et la Russie": the agents mediate
+        mediator, mediator_how = passive_agent(ctx, token), "passive_agent"
+        co_mediators = list(conj_agents(ctx, token))
     else:
         mediator, mediator_how = subject(ctx, token)[0], "subject"
     if mediator is None:
         return
     parties, how = between(ctx, token), "between"
+    # "a parrainé les négociations entre X et Y", "les pourparlers entre X et Y, parrainés par Z": the talks' parties
+    talks = [c for c in token.children if c.dep_ == "obj"] + ([token.head] if token.dep_ == "acl" else [])
+    for noun in talks:
+        parties = parties or between(ctx, noun)
     if parties is None:
         parties, how = ctx.discourse.latest_symmetric_pair(mediator.actor.key), "mediated"
-    for party in parties or ():
-        if not same_party(party.actor, mediator.actor):
-            confidence = min(ctx.lexicon.confidence(mediator_how), ctx.lexicon.confidence(how))
-            yield Arguments(mediator, party, confidence, f"{mediator_how}>{how}")
+    for one in [mediator, *co_mediators]:
+        for party in parties or ():
+            if not same_party(party.actor, one.actor):
+                confidence = min(ctx.lexicon.confidence(mediator_how), ctx.lexicon.confidence(how))
+                yield Arguments(one, party, confidence, f"{mediator_how}>{how}")
 
 
 def _received(ctx: Sentence, token: Token) -> Iterator[Arguments]:
