@@ -243,6 +243,12 @@ OTHER_ROOTS = [
                  "2024-07-09", (Ev("RUS", "IMGMUSISI", "19", directed=True, code="195"),
                                 Ev("SYR", "IMGMUSISI", "19", directed=True, code="195")),
                  id="frappes-russes-et-syriennes"),
+    # fighters killed by nobody the text names: by the other side of the article's war
+    pytest.param("L'armée syrienne a lancé lundi une offensive contre l'État islamique près de Palmyre. Dix soldats "
+                 "syriens ont été tués mardi.",
+                 "2016-02-24", (Ev("SYR", "IMGMUSISI", "19", directed=True, code="190"),
+                                Ev("IMGMUSISI", "SYR", "19", directed=True, code="190", date="2016-02-23")),
+                 id="tues-par-l-ennemi-du-recit"),
     # talks sponsored by a third party: the sponsors mediate between the parties of the talks reported before
     pytest.param("Le président congolais et le président rwandais ont signé lundi un accord de paix. Les "
                  "négociations, parrainées par le gouvernement angolais, avaient duré trois mois.",
