@@ -243,6 +243,14 @@ OTHER_ROOTS = [
                  "2024-07-09", (Ev("RUS", "IMGMUSISI", "19", directed=True, code="195"),
                                 Ev("SYR", "IMGMUSISI", "19", directed=True, code="195")),
                  id="frappes-russes-et-syriennes"),
+    # a reaction answers who last acted on its author, of another role in the same country too
+    pytest.param("Le gouvernement syrien a accusé lundi les rebelles syriens d'avoir attaqué un convoi. Les rebelles "
+                 "syriens ont démenti ces accusations.",
+                 "2016-12-19", (Ev("SYR", "SYR", "11", directed=True, code="112", actor1_code="SYRGOV",
+                                   actor2_code="SYRREB"),
+                                Ev("SYR", "SYR", "01", directed=True, code="016", actor1_code="SYRREB",
+                                   actor2_code="SYRGOV")),
+                 id="dementi-domestique"),
     # fighters killed by nobody the text names: by the other side of the article's war
     pytest.param("L'armée syrienne a lancé lundi une offensive contre l'État islamique près de Palmyre. Dix soldats "
                  "syriens ont été tués mardi.",

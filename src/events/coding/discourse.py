@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from events.actors import Actor
-from events.coding.types import CodedEvent, Mention, PlaceMention
+from events.coding.types import CodedEvent, Mention, PlaceMention, same_party
 from events.places import GEO_COUNTRY
 from events.text import fold
 
@@ -149,9 +149,10 @@ class Discourse:
         return None
 
     def last_actor_on(self, subject: Mention) -> Mention | None:
-        """The last party that acted on the subject in this article (whom a reaction answers)."""
+        """The last party that acted on the subject in this article (whom a reaction answers): of another country,
+        or of the subject's own with another role (the government that accused the rebels)."""
         for event in reversed(self.events):
-            if event.actor2.actor.key == subject.actor.key and event.actor1.actor.key != subject.actor.key:
+            if same_party(event.actor2.actor, subject.actor) and not same_party(event.actor1.actor, subject.actor):
                 return event.actor1
         return None
 
