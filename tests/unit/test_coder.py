@@ -251,6 +251,11 @@ OTHER_ROOTS = [
                                 Ev("SYR", "SYR", "01", directed=True, code="016", actor1_code="SYRREB",
                                    actor2_code="SYRGOV")),
                  id="dementi-domestique"),
+    # victims of a passive harmed in an attack whose author the text names
+    pytest.param("Quatre civils israéliens avaient été tués lundi dans un attentat commis par deux Palestiniens.",
+                 "2017-01-10", Ev("PSE", "ISR", "18", directed=True, code="180"), id="tues-dans-attentat-commis-par"),
+    pytest.param("Dix soldats kényans ont été tués lundi lors d'une attaque des shebab.",
+                 "2017-01-10", Ev("SOM", "KEN", "19", directed=True, code="190"), id="tues-lors-d-une-attaque-de"),
     # fighters killed by nobody the text names: by the other side of the article's war
     pytest.param("L'armée syrienne a lancé lundi une offensive contre l'État islamique près de Palmyre. Dix soldats "
                  "syriens ont été tués mardi.",

@@ -111,6 +111,8 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
             patient = ctx.mention(ctx.np_top(token.head)) if qualifies else _appositive_patient(ctx, token)
         else:
             patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
+        if agent is None:
+            agent = _author_of_attack(ctx, holder)
         implied = frame.implied or lexicon.policy(trigger.code).implied_source
         # an agent the text names ("pris en otage par une minorité") is never replaced by a guessed one
         if agent is None and implied and child_with_case(holder, words().by) is None:
@@ -200,6 +202,24 @@ def _received(ctx: Sentence, token: Token) -> Iterator[Arguments]:
     for extra in conj_targets(ctx, token):  # "le soutien de la Turquie, de l'Arabie saoudite et du Qatar"
         if extra.actor.key != giver.actor.key:
             yield Arguments(extra, recipient, confidence, "conj_subject>subject")
+
+
+def _author_of_attack(ctx: Sentence, verb: Token) -> Mention | None:
+    """'tués dans une attaque commise par deux Palestiniens', 'blessés lors d'une attaque des shebab', 'tués
+    dans des frappes russes': the victims of a passive were harmed by the author of the attack they were in."""
+    w = words()
+    under = [verb, *(c for c in verb.children if c.dep_ == "advmod")]  # "lors d'une attaque": under "lors"
+    for noun in (c for h in under for c in h.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"):
+        if noun.lemma_.lower() not in w.strike_nouns | w.attack_nouns:
+            continue
+        for acl in (c for c in noun.children if c.dep_ in {"acl", "amod"}):
+            agent = child_with_case(acl, w.by)
+            if agent is not None and (found := ctx.mention(ctx.np_top(agent))) is not None:
+                return found
+        author = noun_source(ctx, noun, reported=True)
+        if author is not None:
+            return author
+    return None
 
 
 def _under_passive(token: Token) -> bool:
