@@ -256,6 +256,12 @@ OTHER_ROOTS = [
                  "2017-01-10", Ev("PSE", "ISR", "18", directed=True, code="180"), id="tues-dans-attentat-commis-par"),
     pytest.param("Dix soldats kényans ont été tués lundi lors d'une attaque des shebab.",
                  "2017-01-10", Ev("SOM", "KEN", "19", directed=True, code="190"), id="tues-lors-d-une-attaque-de"),
+    # "l'assaillant" after the text named the attacker by his people is of that people
+    pytest.param("À Jérusalem, un Palestinien a foncé dimanche avec un camion sur un groupe de soldats israéliens. "
+                 "L'assaillant a été abattu par les soldats.",
+                 "2017-01-09", (Ev("PSE", "ISR", "18", directed=True, code="180"),
+                                Ev("ISR", "PSE", "19", directed=True, code="193", actor2_code="PSEINS")),
+                 id="l-assaillant-palestinien"),
     # fighters killed by nobody the text names: by the other side of the article's war
     pytest.param("L'armée syrienne a lancé lundi une offensive contre l'État islamique près de Palmyre. Dix soldats "
                  "syriens ont été tués mardi.",

@@ -20,6 +20,7 @@ PEOPLE = frozenset({"person", "title"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 ARMED_GROUP_ROLES = frozenset({"REB", "INS"})
 STATE_FORCE_ROLES = frozenset({"MIL", "GOV", "COP"})
+ATTACKER_ROLES = frozenset({"INS", "CRM"})
 # Roles of titles "les deux dirigeants", "leur rencontre" may refer to (not crowds: police, protesters, civilians).
 LEADER_ROLES = frozenset({"GOV", "MIL", "ELI", "IGO"})
 
@@ -202,6 +203,18 @@ class Discourse:
                 counts[actor.key] += 1
                 latest[actor.key] = mention
         return latest[counts.most_common(1)[0][0]] if counts else None
+
+    def last_assailant_country(self) -> str | None:
+        """The country of the attacker of the article's latest assault, when the text named him by his people or
+        as an attacker ("un Palestinien a foncé sur…": "l'assaillant" that follows is Palestinian)."""
+        for event in reversed(self.events):
+            if event.code[:2] != "18":
+                continue
+            actor = event.actor1.actor
+            if actor.country and (actor.kind == "people" or actor.role in ATTACKER_ROLES):
+                return actor.country
+            return None
+        return None
 
     def last_victim(self, subject: Mention) -> Mention | None:
         """The target of the article's latest act of violence on another party than the subject ("l'EI a revendiqué

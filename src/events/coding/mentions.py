@@ -199,12 +199,15 @@ class Sentence:
             if role.role == "INS" and self.discourse.claimant is not None:
                 # "les assaillants" of an attack the article says the Islamic State claimed
                 return Mention(self.discourse.claimant, start, end, text, self.doc[role.start].idx)
+            if role.role in {"INS", "CRM"}:
+                # "un Palestinien a foncé sur des soldats … l'assaillant": the attacker the article named
+                country = self.discourse.last_assailant_country()
             if role.office == "counterpart" or role.role in {None, "", "IGO"} or (role.role == "GOV" and not singular) \
                     or (role.role == "GOV" and any(t.lower_ in w.two for t in tokens)) \
                     or tokens[0].lower_ in w.possessives:
                 return None  # "les deux ministres", "les dirigeants", "son ambassadeur": not the story's country
             # "la police", "les manifestants", "le parquet": of the story's country
-            country = self.discourse.story_country(self.places)
+            country = country or self.discourse.story_country(self.places)
             if country is None:
                 return None
         former = role.role == "GOV" and any(t.lower_ in w.former for t in tokens if t.i < role.start)
