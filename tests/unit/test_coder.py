@@ -262,12 +262,6 @@ OTHER_ROOTS = [
                  "2017-01-09", (Ev("PSE", "ISR", "18", directed=True, code="180"),
                                 Ev("ISR", "PSE", "19", directed=True, code="193", actor2_code="PSEINS")),
                  id="l-assaillant-palestinien"),
-    # fighters killed by nobody the text names: by the other side of the article's war
-    pytest.param("L'armée syrienne a lancé lundi une offensive contre l'État islamique près de Palmyre. Dix soldats "
-                 "syriens ont été tués mardi.",
-                 "2016-02-24", (Ev("SYR", "IMGMUSISI", "19", directed=True, code="190"),
-                                Ev("IMGMUSISI", "SYR", "19", directed=True, code="190", date="2016-02-23")),
-                 id="tues-par-l-ennemi-du-recit"),
     # talks sponsored by a third party: the sponsors mediate between the parties of the talks reported before
     pytest.param("Le président congolais et le président rwandais ont signé lundi un accord de paix. Les "
                  "négociations, parrainées par le gouvernement angolais, avaient duré trois mois.",

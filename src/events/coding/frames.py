@@ -121,12 +121,6 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
             agent, agent_how = _implied(ctx, token, implied), "implied"
             if agent is not None and patient is not None and same_party(agent.actor, patient.actor):
                 agent = _implied(ctx, token, "GOV")
-        if agent is None and patient is not None and child_with_case(holder, words().by) is None \
-                and "story_enemy" in lexicon.policy(trigger.code).fallbacks and trigger.code[:3] not in {"191", "192"} \
-                and patient.actor.kind not in {"country", "capital"}:
-            # "cinquante combattants de l'EI ont été tués": by the other side of the article's war (fighters, not
-            # the town taken or the road cut, whose holder the text leaves open)
-            agent, agent_how = ctx.discourse.story_enemy(patient), "story_enemy"
         source, target, source_how, target_how = agent, patient, agent_how, "passive_subject"
         if target is None:
             target_how = ""
