@@ -89,7 +89,7 @@ def _with(ctx: Sentence, token: Token) -> Mention | None:
     if partner is not None and partner.pos_ == "PRON" and partner.lower_ in w.relative_objects:
         return antecedent(ctx, partner)
     if partner is not None and partner.lemma_.lower() in w.backing_nouns:
-        return None  # "a repoussé l'attaque avec l'appui de l'aviation française": a backer, not a partner
+        partner = None  # "a repoussé l'attaque avec l'appui de l'aviation française": a backer, not a partner
     found = ctx.mention(ctx.np_top(partner)) if partner is not None else None
     if found is not None:
         return found
