@@ -183,7 +183,7 @@ class Discourse:
         for event in reversed(self.events):
             if event.sentence_index < sentence_index - 2:
                 return None
-            if not same_party(event.actor1.actor, subject.actor):
+            if event.actor1.actor.key != subject.actor.key:
                 return event.actor1
         return None
 
