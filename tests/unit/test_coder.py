@@ -256,6 +256,12 @@ OTHER_ROOTS = [
                  "2017-01-10", Ev("PSE", "ISR", "18", directed=True, code="180"), id="tues-dans-attentat-commis-par"),
     pytest.param("Dix soldats kényans ont été tués lundi lors d'une attaque des shebab.",
                  "2017-01-10", Ev("SOM", "KEN", "19", directed=True, code="190"), id="tues-lors-d-une-attaque-de"),
+    # an assault with no named author, in an article that names who claimed it: by the claimant
+    pytest.param("Un policier français a été tué jeudi à Paris. Le groupe de l'État islamique a revendiqué la "
+                 "responsabilité de l'attaque.",
+                 "2017-06-09", (Ev("IMGMUSISI", "FRA", "19", directed=True, actor2_code="FRACOP"),
+                                Ev("IMGMUSISI", "FRA", "01", directed=True, code="015")),
+                 id="tue-par-le-revendicateur"),
     # "l'assaillant" after the text named the attacker by his people is of that people
     pytest.param("À Jérusalem, un Palestinien a foncé dimanche avec un camion sur un groupe de soldats israéliens. "
                  "L'assaillant a été abattu par les soldats.",

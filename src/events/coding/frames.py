@@ -113,6 +113,11 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
             patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
         if agent is None:
             agent = _author_of_attack(ctx, holder)
+        if agent is None and trigger.code[:2] in {"18", "19"} and ctx.discourse.claimant is not None \
+                and child_with_case(holder, words().by) is None and token.dep_ not in {"acl", "amod"}:
+            # "un policier a été tué", in an article that says the Islamic State claimed the attack (a participle
+            # qualifying a noun, "des missiles tirés depuis des navires", belongs to the act it describes)
+            agent, agent_how = _implied(ctx, token, "INS"), "implied"
         implied = frame.implied or lexicon.policy(trigger.code).implied_source
         # an agent the text names ("pris en otage par une minorité") is never replaced by a guessed one
         if agent is None and implied and child_with_case(holder, words().by) is None:
