@@ -83,7 +83,9 @@ def run_config(options: RunOptions) -> dict[str, Any]:
     }
 
 
-def _materialisations(result: dg.ExecuteInProcessResult | dg.JobExecutionResult) -> dict[str, dict[str, Any]]:
+def materialisations(result: dg.ExecuteInProcessResult | dg.JobExecutionResult) -> dict[str, dict[str, Any]]:
+    """The metadata each asset of a day's run reported, by asset key (read by the in-process run and by the
+    scale-out workers)."""
     found: dict[str, dict[str, Any]] = {}
     for event in result.all_events:
         if event.is_step_materialization:
@@ -96,7 +98,8 @@ INTERRUPTED = ("interrupted by a signal (SIGINT/SIGTERM): the day is in the ware
                "transaction); run events run again to finish")
 
 
-def _failure(result: dg.ExecuteInProcessResult | dg.JobExecutionResult) -> str:
+def failure_message(result: dg.ExecuteInProcessResult | dg.JobExecutionResult) -> str:
+    """Why a day's run failed: an interruption by a signal, else the first failed step's error."""
     for event in result.all_events:
         error = event.step_failure_data.error if event.is_step_failure else None
         if error is not None and "DagsterExecutionInterruptedError" in (error.cls_name, getattr(error.cause, "cls_name",
@@ -123,7 +126,7 @@ def _run_in_process(job: dg.JobDefinition, instance: dg.DagsterInstance, days: l
             warn(f"{day}  {INTERRUPTED}")
             return 130
         outcome = DayResult(day, result.success, time.perf_counter() - begun, result.run_id,
-                            _materialisations(result), "" if result.success else _failure(result))
+                            materialisations(result), "" if result.success else failure_message(result))
         (echo if outcome.success else warn)(outcome.line())
         if not outcome.success:
             return 130 if INTERRUPTED in outcome.error else 1

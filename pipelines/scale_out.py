@@ -88,14 +88,14 @@ def run_day_command(day: str, run_config: dict[str, Any], tags: dict[str, str]) 
 
 
 def _run_day_main(day: str, run_config: dict[str, Any], tags: dict[str, str]) -> dict[str, Any]:
-    from pipelines.run_inbox import _failure, _materialisations
+    from pipelines.run_inbox import failure_message, materialisations
 
     with dg.DagsterInstance.get() as instance:
         result = execute_day(instance, day, run_config, tags)
     metadata = {asset: {key: getattr(value, "value", value) for key, value in entries.items()}
-                for asset, entries in _materialisations(result).items()}
+                for asset, entries in materialisations(result).items()}
     return {"day": day, "success": result.success, "run_id": result.run_id, "metadata": metadata,
-            "error": "" if result.success else _failure(result)}
+            "error": "" if result.success else failure_message(result)}
 
 
 USAGE = "usage: python -m pipelines.scale_out worker-config PATH | run-day DAY RUN_CONFIG_JSON TAGS_JSON"
