@@ -256,6 +256,10 @@ OTHER_ROOTS = [
                  "2017-01-10", Ev("PSE", "ISR", "18", directed=True, code="180"), id="tues-dans-attentat-commis-par"),
     pytest.param("Dix soldats kényans ont été tués lundi lors d'une attaque des shebab.",
                  "2017-01-10", Ev("SOM", "KEN", "19", directed=True, code="190"), id="tues-lors-d-une-attaque-de"),
+    # the addressee « à X » the parse hung under the object's adjective
+    pytest.param("Le Premier ministre belge a adressé une lettre ouverte aux militaires belges lundi.",
+                 "2016-11-15", Ev("BEL", "BEL", "01", directed=True, code="010", actor1_code="BELGOV",
+                                  actor2_code="BELMIL"), id="lettre-ouverte-aux-militaires"),
     # an assault with no named author, in an article that names who claimed it: by the claimant
     pytest.param("Un policier français a été tué jeudi à Paris. Le groupe de l'État islamique a revendiqué la "
                  "responsabilité de l'attaque.",

@@ -117,7 +117,9 @@ def _indirect(ctx: Sentence, token: Token, *, places_as_recipients: bool) -> Men
     recipients = list(children_with_case(token, w.to_preps))
     if not recipients:  # "a imputé l'attaque au gouvernement": "à X" attached to the object
         objects = [c for c in token.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
-        recipients = list(children_with_case(objects[0], w.to_preps)) if objects else []
+        # "a adressé une lettre ouverte aux militaires": or under the object's adjective
+        holders = [objects[0], *(c for c in objects[0].children if c.dep_ in {"amod", "acl"})] if objects else []
+        recipients = [r for holder in holders for r in children_with_case(holder, w.to_preps)]
     # "a parlé au téléphone à X": the first "à" phrase that names a party
     return next((found for recipient in recipients
                  for found in [ctx.resolve(ctx.np_top(recipient), recipient=places_as_recipients)]
