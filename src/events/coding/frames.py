@@ -111,7 +111,7 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
             patient = ctx.mention(ctx.np_top(token.head)) if qualifies else _appositive_patient(ctx, token)
         else:
             patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
-        if agent is None:
+        if agent is None and trigger.code[:2] in {"18", "19", "20"}:
             agent = _author_of_attack(ctx, holder)
         if agent is None and trigger.code[:2] in {"18", "19"} and ctx.discourse.claimant is not None \
                 and child_with_case(holder, words().by) is None and token.dep_ not in {"acl", "amod"}:
