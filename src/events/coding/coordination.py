@@ -45,13 +45,16 @@ def conj_targets(ctx: Sentence, token: Token) -> Iterator[Mention]:
 def demonym_conjs(ctx: Sentence, noun: Token) -> list[Token]:
     """'ses alliés russes et iraniens', 'les ministres turc et syrien': the demonyms coordinated with the one
     qualifying the noun name one more party each (whatever part of speech the parse gave them)."""
-    found = []
+    found: list[Token] = []
     for tok in [noun, *(c for c in noun.children if c.dep_ == "amod")]:
         atom = ctx.by_token.get(tok.i)
         if atom is None or atom.kind != ATOM_DEMONYM:
             continue
-        found += [c for c in tok.children if c.dep_ == "conj" and (a := ctx.by_token.get(c.i)) is not None
-                  and a.kind == ATOM_DEMONYM and a.country != atom.country]
+        # the second demonym under the first, or under the noun itself ("les ministres russe et turc")
+        holders = [tok] if tok.i == noun.i else [tok, noun]
+        found += [c for holder in holders for c in holder.children if c.dep_ == "conj" and c.i not in
+                  {f.i for f in found} and (a := ctx.by_token.get(c.i)) is not None and a.kind == ATOM_DEMONYM
+                  and a.country != atom.country]
     return found
 
 
@@ -78,8 +81,9 @@ def _conj_mentions(ctx: Sentence, candidates: list[Token]) -> Iterator[Mention]:
         if atom is not None and atom.kind == ATOM_DEMONYM and atom.country:
             # a demonym coordinated with another on a noun is of the noun's role ("les ministres russe et turc")
             noun = conj.head
-            while noun.head.i != noun.i and (noun.pos_ not in {"NOUN", "PROPN"} or (noun.i in ctx.by_token
-                                             and ctx.by_token[noun.i].kind == ATOM_DEMONYM)):
+            while noun.head.i != noun.i and noun.pos_ not in {"VERB", "AUX"} and (
+                    noun.pos_ not in {"NOUN", "PROPN"}
+                    or (noun.i in ctx.by_token and ctx.by_token[noun.i].kind == ATOM_DEMONYM)):
                 noun = noun.head
             phrase = ctx.mention(ctx.np_top(noun)) if noun.pos_ in {"NOUN", "PROPN"} else None
             role = phrase.actor.role if phrase is not None else None

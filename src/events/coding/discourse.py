@@ -153,7 +153,9 @@ class Discourse:
         """The last party that acted on the subject in this article (whom a reaction answers): of another country,
         or of the subject's own with another role (the government that accused the rebels)."""
         for event in reversed(self.events):
-            if same_party(event.actor2.actor, subject.actor) and not same_party(event.actor1.actor, subject.actor):
+            first, second = event.actor1.actor, event.actor2.actor
+            if (first.key != subject.actor.key and second.key == subject.actor.key) or (
+                    same_party(second, subject.actor) and not same_party(first, subject.actor)):
                 return event.actor1
         return None
 

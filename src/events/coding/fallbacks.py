@@ -16,7 +16,7 @@ from events.coding.mentions import Sentence
 from events.coding.modality import conditional_mood, denied_word
 from events.coding.places import action_place, governed_by
 from events.coding.slots import read_slot
-from events.coding.subjects import child_with_case
+from events.coding.subjects import backs, child_with_case
 from events.coding.triggers import find_trigger
 from events.coding.types import Mention, same_party
 from events.coding.words import words
@@ -56,7 +56,7 @@ def quoted_source(token: Token) -> bool:
 def _backer(token: Token) -> bool:
     """'avec l'appui de l'aviation française', 'grâce au soutien de X': who backs the act is none of its
     parties."""
-    return token.dep_ == "nmod" and token.head.lemma_.lower() in words().backing_nouns and token.head.i < token.i
+    return token.dep_ == "nmod" and token.head.i < token.i and backs(token.head)
 
 
 def _igo_complement(ctx: Sentence, token: Token) -> bool:

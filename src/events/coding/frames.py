@@ -22,6 +22,7 @@ from events.coding.coordination import (
     demonym_co_sources,
     dont_members,
 )
+from events.coding.discourse import VIOLENT_ROOTS
 from events.coding.mentions import Sentence
 from events.coding.modality import gerund, is_passive, refers_back, reflexive
 from events.coding.refine import refine_code
@@ -111,9 +112,11 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
             patient = ctx.mention(ctx.np_top(token.head)) if qualifies else _appositive_patient(ctx, token)
         else:
             patient = source or fallbacks.linear(ctx, token, after=False, exclude=None)
-        if agent is None and trigger.code[:2] in {"18", "19", "20"}:
+        if agent is None and trigger.code[:2] in VIOLENT_ROOTS:
             agent = _author_of_attack(ctx, holder)
-        if agent is None and trigger.code[:2] in {"18", "19"} and ctx.discourse.claimant is not None \
+            if agent is not None and patient is not None and same_party(agent.actor, patient.actor):
+                agent = None  # "tués après une attaque": the noun's source read up to the victims themselves
+        if agent is None and trigger.code[:2] in VIOLENT_ROOTS and ctx.discourse.claimant is not None \
                 and child_with_case(holder, words().by) is None and token.dep_ not in {"acl", "amod"}:
             # "un policier a été tué", in an article that says the Islamic State claimed the attack (a participle
             # qualifying a noun, "des missiles tirés depuis des navires", belongs to the act it describes)

@@ -199,7 +199,7 @@ class Sentence:
             if role.role == "INS" and self.discourse.claimant is not None:
                 # "les assaillants" of an attack the article says the Islamic State claimed
                 return Mention(self.discourse.claimant, start, end, text, self.doc[role.start].idx)
-            if role.role in {"INS", "CRM"}:
+            if singular and self.doc[role.start].lemma_.lower() in w.assailant_nouns:
                 # "un Palestinien a foncé sur des soldats … l'assaillant": the attacker the article named
                 country = self.discourse.last_assailant_country()
             if role.office == "counterpart" or role.role in {None, "", "IGO"} or (role.role == "GOV" and not singular) \
@@ -265,7 +265,7 @@ class Sentence:
             if child.dep_ != "nmod" or not any(k.dep_ == "case" and k.lower_ in w.de for k in child.children):
                 continue
             for place in self.places:
-                if child.left_edge.i <= place.token <= child.i and place.place.country_iso3:
+                if child.left_edge.i <= place.token <= child.right_edge.i and place.place.country_iso3:
                     return place.place.country_iso3
         return None
 

@@ -12,7 +12,15 @@ from spacy.tokens import Token
 from events.actors import ATOM_DEMONYM, country_actor
 from events.coding.mentions import Sentence
 from events.coding.modality import characterises
-from events.coding.subjects import after_word, antecedent, child_with_case, children_with_case, pronoun_target, subject
+from events.coding.subjects import (
+    after_word,
+    antecedent,
+    backs,
+    child_with_case,
+    children_with_case,
+    pronoun_target,
+    subject,
+)
 from events.coding.types import Mention
 from events.coding.words import words
 
@@ -82,14 +90,12 @@ def _object(ctx: Sentence, token: Token) -> Mention | None:
 
 def _with(ctx: Sentence, token: Token) -> Mention | None:
     w = words()
-    partner = child_with_case(token, w.comitative)
+    partner = next((c for c in children_with_case(token, w.comitative) if not backs(c)), None)
     if partner is None:  # "auprès du gouvernement" parsed as an adverb with its noun below it
         partner = next((g for c in token.children if c.lower_ in w.comitative and c.dep_ == "advmod"
                         for g in c.children if g.pos_ in {"NOUN", "PROPN"}), None)
     if partner is not None and partner.pos_ == "PRON" and partner.lower_ in w.relative_objects:
         return antecedent(ctx, partner)
-    if partner is not None and partner.lemma_.lower() in w.backing_nouns:
-        partner = None  # "a repoussé l'attaque avec l'appui de l'aviation française": a backer, not a partner
     found = ctx.mention(ctx.np_top(partner)) if partner is not None else None
     if found is not None:
         return found

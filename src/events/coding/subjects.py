@@ -175,15 +175,22 @@ def pronoun_target(ctx: Sentence, token: Token, *, people_here: bool = False) ->
     return ctx.discourse.last_other(not_key)
 
 
+def backs(noun: Token) -> bool:
+    """'avec l'appui de X', 'grâce au soutien de X', 'avec l'accord de X': a noun of backing introduced by
+    « avec » or « grâce à » (its « de X » backs an act and is none of its parties)."""
+    w = words()
+    return noun.lemma_.lower() in w.backing_nouns and any(
+        c.dep_ in {"case", "fixed"} and c.lower_ in w.comitative | {"grâce"} for c in noun.children)
+
+
 def after_word(ctx: Sentence, token: Token, wanted: frozenset[str] | set[str]) -> Mention | None:
     """The actor right after 'par' / 'avec' following the trigger, when the parse attached it elsewhere."""
-    w = words()
     heads = ctx.actor_heads()
     for tok in ctx.sent:
         if tok.i <= token.i or tok.lower_ not in wanted:
             continue
-        if any(t.lemma_.lower() in w.backing_nouns for t in ctx.doc[tok.i + 1:min(tok.i + 3, ctx.sent.end)]):
-            return None  # "avec le soutien de X": X backs the act, it is no partner of it
+        if any(backs(t) for t in ctx.doc[tok.i + 1:min(tok.i + 3, ctx.sent.end)]):
+            continue  # "avec le soutien de X": X backs the act, it is no partner of it
         for head in heads:
             start = ctx.group(ctx.doc[head])[0].i
             if tok.i < head <= tok.i + 6 and start <= tok.i + 3:

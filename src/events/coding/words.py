@@ -15,6 +15,7 @@ REQUIRED_SETS = (
     "among",
     "announce_verbs",
     "area_words",
+    "assailant_nouns",
     "attack_nouns",
     "auxiliary_infinitives",
     "auxiliary_lemmas",
