@@ -27,7 +27,7 @@ def conj_subjects(ctx: Sentence, token: Token, first: Mention) -> Iterator[Menti
             if mention is not None and mention.actor.key not in seen:
                 seen.add(mention.actor.key)
                 yield mention
-        for mention in _conj_mentions(ctx, demonym_conjs(ctx, child)):  # "les frappes russes et syriennes"
+        for mention in demonym_co_sources(ctx, child):  # "les frappes russes et syriennes"
             if mention.actor.key not in seen:
                 seen.add(mention.actor.key)
                 yield mention
@@ -59,8 +59,8 @@ def demonym_conjs(ctx: Sentence, noun: Token) -> list[Token]:
 
 
 def demonym_co_sources(ctx: Sentence, noun: Token) -> Iterator[Mention]:
-    """'les frappes russes et syriennes': a trigger noun whose author is a demonym has one more author per
-    demonym coordinated with it."""
+    """'les frappes russes et syriennes', 'les ministres russe et turc': one more party per demonym coordinated
+    with the one qualifying the noun (co-authors of a trigger noun, co-subjects of a verb)."""
     return _conj_mentions(ctx, demonym_conjs(ctx, noun))
 
 
