@@ -106,8 +106,9 @@ def event_row(article: Article, event: CodedEvent, *, is_root: bool, added: date
     return row
 
 
-def _code_article(coder: Coder, doc: Doc, article: Article, added: datetime) -> list[dict[str, object]]:
-    events = coder.code_doc(doc, article.pub_date)
+def _code_article(coder: Coder, doc: Doc, article: Article, added: datetime,
+                  title: Doc | None = None) -> list[dict[str, object]]:
+    events = coder.code_doc(doc, article.pub_date, title)
     return [event_row(article, event, is_root=position == 0 or event.sentence_index == 0, added=added)
             for position, event in enumerate(events)]
 
@@ -167,11 +168,13 @@ def _code_articles(coder: Coder, articles: list[Article], options: ExtractOption
     added to the shared vocabulary are freed at the end, so memory does not grow with the corpus's
     vocabulary (rows hold plain Python values, never spaCy objects)."""
     results: list[_Result] = []
-    with load_model(options.model).memory_zone():
+    nlp = load_model(options.model)
+    with nlp.memory_zone():
         for doc, article in parse(((a.text, a) for a in articles), model=options.model,
                                   batch_size=options.batch_size):
             try:
-                results.append((article, _code_article(coder, doc, article, added), None))
+                title = nlp.make_doc(article.title) if article.title else None
+                results.append((article, _code_article(coder, doc, article, added, title), None))
             except Exception as exc:  # one article's failure must not stop the others
                 results.append((article, [], exc))
     return results

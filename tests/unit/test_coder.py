@@ -786,6 +786,19 @@ def test_the_two_countries_are_the_story_s_two_most_named(code: Code) -> None:
     assert appeals == {("IGOUNO", "ETH"), ("IGOUNO", "SOM")}, show(rows)
 
 
+def test_the_headline_s_country_is_the_story_s() -> None:
+    """A headline names the story's country: « la police » of a story headed « Tunisie : … » is Tunisian even
+    when the text names Algeria more often than Tunisia."""
+    text = ("La police a arrêté lundi une dizaine de manifestants. Le gouvernement algérien a protesté mardi contre "
+            "ces arrestations.")
+    coded = {}
+    for title in ("Tunisie : heurts après un match de football", None):
+        record = {"id": "t1", "text": text, "published_at": "2024-07-10", **({"title": title} if title else {})}
+        rows = list(extract_events([article_from_record(record, source_file="test", line_no=1)]))
+        coded[title is not None] = {r["actor1_code"] for r in rows if r["event_code"] == "173"}
+    assert coded == {True: {"TUNCOP"}, False: {"DZACOP"}}, coded
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), [
     pytest.param("Le roi Abdallah II de Jordanie a présenté lundi ses condoléances au président turc.", "2023-02-07",
                  Ev("JOR", "TUR", "01", directed=True, code="018"), id="condolences"),

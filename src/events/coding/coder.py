@@ -55,7 +55,9 @@ class Coder:
         self.lexicon = dictionary or load_lexicon()
         self.model = load_event_model() if event_model else None
 
-    def code_doc(self, doc: Doc, pub_date: date | None) -> list[CodedEvent]:
+    def code_doc(self, doc: Doc, pub_date: date | None, title: Doc | None = None) -> list[CodedEvent]:
+        """Code an article's events; ``title``: its headline, tokenised only (``nlp.make_doc``), whose countries
+        weigh in the story's country ("Syrie : une évacuation chaotique à Alep")."""
         discourse = Discourse(pub_date=pub_date)
         sentences = list(doc.sents)
         if not sentences:
@@ -69,6 +71,9 @@ class Coder:
         prepared: list[tuple[list[Atom], list[PlaceMention]]] = []
         context: set[str] = set()
         story: Counter[str] = Counter()
+        if title is not None and len(title):
+            for country in filter(None, map(_atom_country, self._atoms(title[:]))):
+                story[country] += TITLE_WEIGHT
         for sent in sentences:
             atoms = self._atoms(sent)
             places = sentence_places(sent, _by_token(atoms), self.gazetteer, context)
@@ -246,6 +251,9 @@ def _by_token(atoms: list[Atom]) -> dict[int, Atom]:
         for i in range(atom.start, atom.end):
             by_token.setdefault(i, atom)
     return by_token
+
+
+TITLE_WEIGHT = 2  # a country the headline names counts as two mentions in the text
 
 
 def _atom_country(atom: Atom) -> str | None:
