@@ -118,6 +118,7 @@ def anchor(token: Token) -> Token:
 #: A required word standing for a person named by the text (an entity PER) as the trigger's object: "recevoir"
 #: hosts a visit when it receives "le président" or "Donald Trump", not "un prix".
 NAMED_PERSON = "@personne"
+NAMED_PLACE = "@lieu"
 _OBJECTS = {"obj", "iobj", "obl:arg", "nmod", "appos"}
 
 
@@ -150,6 +151,12 @@ def words_near(token: Token, lexicon: Lexicon | None = None, *, _outer: frozense
     found = {form for t in [*near, *governors] for form in (t.lemma_.lower(), t.lower_)}
     if any(c.ent_type_ == "PER" and c.dep_ in _OBJECTS for c in token.children):
         found.add(NAMED_PERSON)  # "a reçu Donald Trump": a person the text names, as the trigger's object
+    objects = [c for c in token.children if c.dep_ == "obj" or (c.dep_ == "obl:arg" and not any(
+        g.dep_ == "case" for g in c.children))]  # "à Mossoul" says where, not what was taken
+    of_object = [c for o in objects for c in o.children if c.dep_ == "nmod"  # "le reste de Mossoul", not "à Mossoul"
+                 and all(g.lower_ in {"de", "d'", "du", "des"} for g in c.children if g.dep_ == "case")]
+    if any(t.ent_type_ == "LOC" for t in (*objects, *of_object)):
+        found.add(NAMED_PLACE)  # "a repris Mossoul", "a pris le reste d'Alep": a place the text names, as the object
     return frozenset(found)
 
 
