@@ -832,3 +832,19 @@ def test_a_participle_qualifying_a_noun_has_that_noun_as_its_patient(code: Code)
     assert not [r for r in rows if r["actor2_code"] == "FRAGOV" and r["event_root_code"] == "17"], show(rows)
     assert ("FRAGOV", "FRABUS", "042") in {(r["actor1_code"], r["actor2_code"], r["event_code"]) for r in rows}, \
         show(rows)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Le ministre français des Finances redoute un ralentissement après la sortie du Royaume-Uni de "
+                 "l'Union européenne.",
+                 Ev("GBR", "IGOEUREEC", "16", directed=True, code="160", actor2_code="IGOEUREEC"), id="sortie-de-de"),
+    pytest.param("Le gouvernement a annoncé le retrait des États-Unis de l'Organisation mondiale de la santé.",
+                 Ev("USA", "IGOUNOWHO", "16", directed=True, code="160", actor2_code="IGOUNOWHO"), id="retrait-de-de"),
+    pytest.param("L'Assemblée nationale du Burundi a voté le retrait du pays du statut de Rome.",
+                 Ev("BDI", "IGOUNOICC", "16", directed=True, code="160", actor2_code="IGOUNOICC"),
+                 id="statut-de-rome-is-the-icc"),
+])
+def test_a_noun_of_leaving_names_who_leaves_then_what_is_left(code: Code, text: str, expected: Ev) -> None:
+    """« la sortie de X de Y »: the first « de » leaves, the second is left; the Rome Statute is the ICC."""
+    rows = code(text, "2024-07-10")
+    assert any(satisfies(r, expected) for r in rows), show(rows)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from events.actors import country_actor
+from events.actors import ATOM_CAPITAL, ATOM_COUNTRY, country_actor
 from events.coding import fallbacks
 from events.coding.coordination import (
     conj_agents,
@@ -27,7 +27,7 @@ from events.coding.mentions import Sentence
 from events.coding.modality import gerund, is_passive, refers_back, reflexive
 from events.coding.refine import refine_code
 from events.coding.slots import between, noun_source, read_slot
-from events.coding.subjects import after_word, child_with_case, pair_subject, passive_agent, subject
+from events.coding.subjects import after_word, child_with_case, children_with_case, pair_subject, passive_agent, subject
 from events.coding.triggers import find_trigger
 from events.coding.types import Arguments, Mention, Trigger, same_party
 from events.coding.words import words
@@ -72,6 +72,11 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
     if "giver" in frame.targets:
         yield from _received(ctx, token)
         return
+    if "left" in frame.targets and trigger.pos == "NOUN":
+        leaving = _leaving(ctx, token)
+        if leaving is not None:
+            yield leaving
+            return
     pair = pair_subject(ctx, token)
     if pair is None and trigger.pos == "NOUN" and any(
             c.lower_ in words().plural_possessives and c.dep_ == "det" for c in token.children):
@@ -140,7 +145,8 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
             yield Arguments(pair[0], pair[1], lexicon.confidence("between"), "between>between")
             return
         if source is None:
-            source = noun_source(ctx, token, owner_is_target="de" in frame.targets, reported=reported,
+            owner_is_target = bool({"de", "left"} & set(frame.targets))
+            source = noun_source(ctx, token, owner_is_target=owner_is_target, reported=reported,
                                  symmetric=frame.symmetric)
             source_how = "noun_source"
     implied_source = lexicon.policy(trigger.code).implied_source
@@ -204,6 +210,29 @@ def _received(ctx: Sentence, token: Token) -> Iterator[Arguments]:
     for extra in conj_targets(ctx, token):  # "le soutien de la Turquie, de l'Arabie saoudite et du Qatar"
         if extra.actor.key != giver.actor.key:
             yield Arguments(extra, recipient, confidence, "conj_subject>subject")
+
+
+def _leaving(ctx: Sentence, token: Token) -> Arguments | None:
+    """A noun of leaving with two "de" ("la sortie du Royaume-Uni de l'UE", "le retrait des États-Unis de l'accord
+    de Paris"): the first names who leaves, the second what is left (under the first, or beside it)."""
+    de = words().de
+    leaver_token = child_with_case(token, de)
+    if leaver_token is None:
+        return None
+    left_token = child_with_case(leaver_token, de) or next(
+        (c for c in children_with_case(token, de) if c.i > leaver_token.i), None)
+    leaver = ctx.mention(ctx.np_top(leaver_token))
+    left = ctx.mention(ctx.np_top(left_token)) if left_token is not None else None
+    atom = ctx.by_token.get(leaver_token.i)
+    if leaver is not None and left is not None and same_party(leaver.actor, left.actor) and atom is not None \
+            and atom.kind in {ATOM_COUNTRY, ATOM_CAPITAL} and atom.country:
+        # the first phrase holds the second: the country its head names leaves
+        leaver = Mention(country_actor(atom.country, atom.role, name=atom.text, kind="country"), atom.start,
+                         atom.end, atom.text, ctx.doc[atom.start].idx)
+    if leaver is None or left is None or same_party(leaver.actor, left.actor):
+        return None
+    confidence = min(ctx.lexicon.confidence("leaver"), ctx.lexicon.confidence("left"))
+    return Arguments(leaver, left, confidence, "leaver>left")
 
 
 def _author_of_attack(ctx: Sentence, verb: Token) -> Mention | None:

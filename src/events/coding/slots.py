@@ -43,7 +43,7 @@ def read_slot(ctx: Sentence, token: Token, slot: str) -> Mention | None:
             if found is not None:
                 return found
         return after_word(ctx, token, w.against - w.on)
-    if slot == "de":
+    if slot in {"de", "left"}:  # "left": what a noun of leaving leaves, when it has one "de" (frames._leaving)
         owner = child_with_case(token, w.de)
         return ctx.mention(ctx.np_top(owner)) if owner is not None else None
     raise ValueError(f"unknown slot {slot!r}")
