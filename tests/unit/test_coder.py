@@ -848,3 +848,10 @@ def test_a_noun_of_leaving_names_who_leaves_then_what_is_left(code: Code, text: 
     """« la sortie de X de Y »: the first « de » leaves, the second is left; the Rome Statute is the ICC."""
     rows = code(text, "2024-07-10")
     assert any(satisfies(r, expected) for r in rows), show(rows)
+
+
+def test_a_place_name_goes_on_through_du_and_des(code: Code) -> None:
+    """« Au Soudan du Sud » is South Sudan, not Sudan: a place's name runs on through « du », « des », « d' »."""
+    rows = code("Au Soudan du Sud, des rebelles ont attaqué lundi un convoi de l'ONU.", "2017-03-29")
+    check(rows, Ev("SSD", "IGOUNO", "19", directed=True, actor2_code="IGOUNO"))
+    assert rows[0]["action_geo_country_iso2"] == "SS", show(rows)

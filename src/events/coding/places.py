@@ -80,7 +80,7 @@ def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
                 start += 1
             if start < sent.end and sent.doc[start].text[:1].isupper():
                 end = start + 1
-                while end < sent.end and (sent.doc[end].text[:1].isupper() or sent.doc[end].text in {"-", "de"}) \
+                while end < sent.end and (sent.doc[end].text[:1].isupper() or sent.doc[end].lower_ in {"-", "de", "du", "des", "d'"}) \
                         and end - token.i < 5:
                     end += 1
                 candidates.append((start, end))
