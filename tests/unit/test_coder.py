@@ -855,3 +855,9 @@ def test_a_place_name_goes_on_through_du_and_des(code: Code) -> None:
     rows = code("Au Soudan du Sud, des rebelles ont attaqué lundi un convoi de l'ONU.", "2017-03-29")
     check(rows, Ev("SSD", "IGOUNO", "19", directed=True, actor2_code="IGOUNO"))
     assert rows[0]["action_geo_country_iso2"] == "SS", show(rows)
+
+
+def test_a_participle_with_its_auxiliary_is_a_verb_whatever_its_tag(code: Code) -> None:
+    """« a nié » tagged as a proper noun by the small model is still the verb « nier »."""
+    rows = code("Le gouvernement français a nié les accusations du gouvernement britannique.", "2017-04-08")
+    assert any(satisfies(r, Ev("FRA", "GBR", "01", directed=True, code="016")) for r in rows), show(rows)

@@ -68,8 +68,10 @@ def _find_trigger(token: Token, lexicon: Lexicon, _outer: frozenset[int]) -> Tri
     node = anchor(token)
     reflexive: bool | None = None  # looked up once, when a reading asks
     near: frozenset[str] | None = None  # the words around the trigger, read once, when a reading asks
+    # a lower-case word with an auxiliary is a participle whatever its tag ("a nié" tagged as a proper noun)
+    participle = token.is_lower and any(c.dep_ in {"aux:tense", "aux:pass"} for c in token.children)
     for trigger in readings:
-        if trigger.pos == "VERB" and (token.pos_ == "PROPN" or (
+        if trigger.pos == "VERB" and not participle and (token.pos_ == "PROPN" or (
                 token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children))):
             continue  # "son invité" is a guest, not "a invité"
         if trigger.reflexive is not None and trigger.pos == "VERB":
