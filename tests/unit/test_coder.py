@@ -861,3 +861,10 @@ def test_a_participle_with_its_auxiliary_is_a_verb_whatever_its_tag(code: Code) 
     """« a nié » tagged as a proper noun by the small model is still the verb « nier »."""
     rows = code("Le gouvernement français a nié les accusations du gouvernement britannique.", "2017-04-08")
     assert any(satisfies(r, Ev("FRA", "GBR", "01", directed=True, code="016")) for r in rows), show(rows)
+
+
+def test_an_implied_party_is_no_antecedent_of_il(code: Code) -> None:
+    """« a été arrêté » implies the police, which the text never named: the next « il » is the man arrested."""
+    rows = code("Un militant français a été arrêté hier. Il avait critiqué le gouvernement français.", "2018-12-26")
+    check(rows, Ev("FRA", "FRA", "17", directed=True, code="173", actor1_code="FRACOP", actor2_code="FRAOPP"),
+          Ev("FRA", "FRA", "11", directed=True, code="111", actor1_code="FRAOPP", actor2_code="FRAGOV"))

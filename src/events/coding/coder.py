@@ -140,8 +140,10 @@ class Coder:
             if mention is not None and mention.actor.kind != "counterpart":
                 named[mention.start] = (mention, sent.doc[head].dep_ in {"nsubj", "nsubj:pass"})
         for event in events:
-            for role, mention in ((True, event.actor1), (False, event.actor2)):
-                if mention.actor.kind not in {"host"}:
+            source_how, _, target_how = event.rule_id.rpartition(":")[2].partition(">")
+            for role, mention, how in ((True, event.actor1, source_how), (False, event.actor2, target_how)):
+                # an implied party ("ont été arrêtés": the police) was never named: no antecedent of "il"
+                if mention.actor.kind not in {"host"} and how != "implied":
                     named[mention.start] = (mention, role or named.get(mention.start, (mention, False))[1])
         days = [d.resolved.value for d in dates if d.resolved and d.resolved.precision == "day"
                 and (discourse.pub_date is None or d.resolved.value <= discourse.pub_date)]
