@@ -868,3 +868,10 @@ def test_an_implied_party_is_no_antecedent_of_il(code: Code) -> None:
     rows = code("Un militant français a été arrêté hier. Il avait critiqué le gouvernement français.", "2018-12-26")
     check(rows, Ev("FRA", "FRA", "17", directed=True, code="173", actor1_code="FRACOP", actor2_code="FRAOPP"),
           Ev("FRA", "FRA", "11", directed=True, code="111", actor1_code="FRAOPP", actor2_code="FRAGOV"))
+
+
+def test_a_verb_under_a_passive_clause_keeps_its_own_voice(code: Code) -> None:
+    """« a été arrêté après avoir critiqué le gouvernement »: the man arrested is the one who criticised."""
+    rows = code("Un militant français a été arrêté après avoir critiqué le gouvernement français.", "2018-12-26")
+    assert any(satisfies(r, Ev("FRA", "FRA", "11", directed=True, code="111", actor1_code="FRAOPP",
+                                actor2_code="FRAGOV")) for r in rows), show(rows)

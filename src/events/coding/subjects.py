@@ -40,16 +40,19 @@ def subject(ctx: Sentence, token: Token) -> tuple[Mention | None, bool]:
             if found is not None:
                 return subject_mention(ctx, found, root), found.dep_ == "nsubj:pass"
     current = token
+    shares_voice = True  # climbing through coordinated verbs only: "a été arrêté et inculpé" is passive twice
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECTS:
-                return subject_mention(ctx, child, current), child.dep_ == "nsubj:pass"
+                # "a été arrêté après avoir insulté la police": the man insulted, whatever befell him after
+                return subject_mention(ctx, child, current), child.dep_ == "nsubj:pass" and shares_voice
         if current.dep_ == "acl:relcl" or (current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}):
             # "35 diplomates russes accusés d'espionnage": a past participle's noun is what undergoes it
             undergoes = current.dep_ == "acl" and "Tense=Past" in str(current.morph) \
                 and "VerbForm=Part" in str(current.morph)
             return ctx.mention(ctx.np_top(current.head)), undergoes
         if current.dep_ in INHERIT_SUBJECT and current.head.i != current.i:
+            shares_voice = shares_voice and current.dep_ == "conj"
             current = current.head
             continue
         break
