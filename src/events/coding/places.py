@@ -62,6 +62,9 @@ def opens_place(token: Token) -> bool:
             and token.doc[token.i - 1].lemma_.lower() in _place_nouns())
 
 
+_NAME_JOINERS = {"-", "de", "du", "des", "d'"}  # "Soudan du Sud", "Bosnie-Herzégovine", "Côte d'Ivoire"
+
+
 def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
                     countries: Collection[str]) -> list[PlaceMention]:
     """Every place the sentence names, in text order (``countries``: ISO2 of places named earlier)."""
@@ -80,8 +83,8 @@ def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
                 start += 1
             if start < sent.end and sent.doc[start].text[:1].isupper():
                 end = start + 1
-                while end < sent.end and (sent.doc[end].text[:1].isupper() or sent.doc[end].lower_ in {"-", "de", "du", "des", "d'"}) \
-                        and end - token.i < 5:
+                while end < sent.end and end - token.i < 5 and (
+                        sent.doc[end].text[:1].isupper() or sent.doc[end].lower_ in _NAME_JOINERS):
                     end += 1
                 candidates.append((start, end))
         # "quittait New Delhi, où il venait de rencontrer…": the antecedent of "où"
