@@ -875,3 +875,13 @@ def test_a_verb_under_a_passive_clause_keeps_its_own_voice(code: Code) -> None:
     rows = code("Un militant français a été arrêté après avoir critiqué le gouvernement français.", "2018-12-26")
     assert any(satisfies(r, Ev("FRA", "FRA", "11", directed=True, code="111", actor1_code="FRAOPP",
                                 actor2_code="FRAGOV")) for r in rows), show(rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Les rebelles syriens ont pris al-Bab au groupe État islamique.",
+    "L'armée irakienne combat le groupe État islamique. L'armée irakienne a repris dimanche le reste de Mossoul.",
+])
+def test_taking_a_place_the_text_names_is_occupying_it(code: Code, text: str) -> None:
+    """« @lieu »: a place the text names as the object (or « le reste de » it) makes « prendre » a seizure."""
+    rows = code(text, "2017-02-20")
+    assert any(r["event_code"] == "192" and r["actor2_code"] == "IMGMUSISI" for r in rows), show(rows)
