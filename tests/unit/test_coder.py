@@ -885,3 +885,10 @@ def test_taking_a_place_the_text_names_is_occupying_it(code: Code, text: str) ->
     """« @lieu »: a place the text names as the object (or « le reste de » it) makes « prendre » a seizure."""
     rows = code(text, "2017-02-20")
     assert any(r["event_code"] == "192" and r["actor2_code"] == "IMGMUSISI" for r in rows), show(rows)
+
+
+def test_a_plural_demonym_after_two_singular_nouns_qualifies_both(code: Code) -> None:
+    """« au peuple et au gouvernement haïtiens »: the people is Haitian too, not the speaker's."""
+    rows = code("Le président brésilien Michel Temer a présenté ses condoléances au peuple et au gouvernement "
+                "haïtiens.", "2017-03-05")
+    check(rows, Ev("BRA", "HTI", "01", directed=True, code="018"))

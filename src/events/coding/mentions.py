@@ -172,7 +172,7 @@ class Sentence:
             after = self.by_token.get(role.end)
             demonyms = [after] if after is not None and after.kind == ATOM_DEMONYM and after.start == role.end else []
         country = (demonyms[0].country if demonyms else countries[0].country if countries else
-                   terms[0].country if terms else self._place_of(role))
+                   terms[0].country if terms else self._place_of(role) or self._shared_demonym(head))
         if role.office == "counterpart":
             return self.counterpart(role, country, start, end, text)
         if country is None and terms:
@@ -247,6 +247,18 @@ class Sentence:
             kind = "people" if head_is_demonym and not military else "country"
             actor = country_actor(atom.country, "MIL" if military else None, name=text, kind=kind)
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
+        return None
+
+    def _shared_demonym(self, head: Token) -> str | None:
+        """'au peuple et au gouvernement haïtiens': a plural demonym after two singular nouns qualifies both."""
+        for other in (c for c in head.children if c.dep_ == "conj"):
+            if "Number=Plur" in str(other.morph) or "Number=Plur" in str(head.morph):
+                continue
+            for adjective in other.children:
+                atom = self.by_token.get(adjective.i)
+                if adjective.dep_ == "amod" and "Number=Plur" in str(adjective.morph) and atom is not None \
+                        and atom.kind == ATOM_DEMONYM and atom.country:
+                    return atom.country
         return None
 
     def _qualifies_a_thing(self, role: Atom, head: Token) -> bool:
