@@ -265,11 +265,15 @@ def _under_passive(token: Token) -> bool:
 def _passive_participle(ctx: Sentence, token: Token) -> bool:
     """'les FDS appuyées par les États-Unis', 'Boualem Sansal, condamné … par un tribunal algérien': a past
     participle without auxiliary, with an agent, is a passive."""
-    agent = any(c.dep_.startswith("obl") and any(k.dep_ == "case" and k.lower_ in words().by for k in c.children)
+    by = words().by
+    agent = any(c.dep_.startswith("obl") and any(k.dep_ == "case" and k.lower_ in by for k in c.children)
                 for c in token.children)
+    qualifies = token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}
+    # "les forces rebelles soutenues par la Turquie" with "par la Turquie" hung on the noun by the parse
+    agent = agent or (qualifies and token.i + 1 < ctx.sent.end and ctx.doc[token.i + 1].lower_ in by)
     if not agent or any(c.dep_.startswith("aux") for c in token.children):
         return False
-    if token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+    if qualifies:
         return True
     return "VerbForm=Part" in str(token.morph) and "Tense=Past" in str(token.morph) and _after_comma(ctx, token)
 
