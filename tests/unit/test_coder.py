@@ -899,5 +899,6 @@ def test_a_participle_s_agent_is_no_part_of_its_noun(code: Code) -> None:
     whether the parse hangs « par la Turquie » on the participle or on the noun."""
     rows = code("La bataille risque d'être encore longue à Mossoul, mais l'armée irakienne pourra redorer son blason."
                 "\n\nEn Syrie voisine, les forces rebelles soutenues par la Turquie sont en passe de reprendre al-Bab "
-                "mais les kurdes des Forces démocratiques syriennes ont stoppé leur offensive vers Raqqa.", "2016-11-23")
+                "mais les kurdes des Forces démocratiques syriennes ont stoppé leur offensive vers Raqqa.",
+                "2016-11-23")
     assert any(satisfies(r, Ev("TUR", "SYR", "07", directed=True, code="072")) for r in rows), show(rows)
