@@ -902,3 +902,13 @@ def test_a_participle_s_agent_is_no_part_of_its_noun(code: Code) -> None:
                 "mais les kurdes des Forces démocratiques syriennes ont stoppé leur offensive vers Raqqa.",
                 "2016-11-23")
     assert any(satisfies(r, Ev("TUR", "SYR", "07", directed=True, code="072")) for r in rows), show(rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Le président colombien a critiqué le traitement réservé aux migrants par Washington.",
+    "Le président colombien a critiqué la décision prise par le gouvernement américain.",
+])
+def test_an_object_that_names_no_actor_points_to_its_agent(code: Code, text: str) -> None:
+    """« a critiqué le traitement réservé aux migrants par Washington »: Washington is criticised."""
+    rows = code(text, "2025-01-26")
+    assert any(satisfies(r, Ev("COL", "USA", "11", directed=True, code="111")) for r in rows), show(rows)

@@ -85,6 +85,22 @@ def _object(ctx: Sentence, token: Token) -> Mention | None:
             mention = ctx.mention(ctx.np_top(child))
             if mention is not None:
                 return mention
+            agent = _agent_of_thing(ctx, child)
+            if agent is not None:
+                return agent
+    return None
+
+
+def _agent_of_thing(ctx: Sentence, thing: Token) -> Mention | None:
+    """'a critiqué le traitement réservé aux migrants par Washington', 'a salué la décision prise par Ankara': the
+    object names no actor, its agent does (an agent phrase is never part of the noun phrase itself)."""
+    by = words().by
+    level = [thing]
+    for _ in range(3):  # within the object's phrase and the participle qualifying it, not further clauses
+        level = [c for t in level for c in t.children if c.dep_ in {"acl", "amod", "nmod", "obl", "obl:arg", "obl:mod"}]
+        for child in level:
+            if child.pos_ in {"NOUN", "PROPN"} and any(k.dep_ == "case" and k.lower_ in by for k in child.children):
+                return ctx.mention(ctx.np_top(child))
     return None
 
 
