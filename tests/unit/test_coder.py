@@ -912,3 +912,25 @@ def test_an_object_that_names_no_actor_points_to_its_agent(code: Code, text: str
     """« a critiqué le traitement réservé aux migrants par Washington »: Washington is criticised."""
     rows = code(text, "2025-01-26")
     assert any(satisfies(r, Ev("COL", "USA", "11", directed=True, code="111")) for r in rows), show(rows)
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    pytest.param("Un homme a poignardé vendredi deux militaires français à Paris. L'agresseur, identifié comme un "
+                 "Égyptien de 29 ans, a été blessé.", "EGY", id="identifie-comme-un-egyptien"),
+    pytest.param("À Jérusalem, un homme armé d'un couteau a attaqué samedi deux passants israéliens. Selon la presse, "
+                 "le suspect serait un Palestinien de 17 ans.", "PSE", id="le-suspect-serait-un-palestinien"),
+])
+def test_an_unnamed_attacker_takes_the_nationality_the_article_gives_him(code: Code, text: str,
+                                                                         attacker: str) -> None:
+    """« un homme a attaqué … L'agresseur, un Égyptien de 29 ans »: the attacker is Egyptian, not of the story's
+    country."""
+    rows = code(text, "2017-02-04")
+    assaults = [r for r in rows if r["event_root_code"] == "18"]
+    assert assaults and all(r["actor1_country_code"] == attacker for r in assaults), show(rows)
+
+
+def test_a_victim_s_nationality_is_not_the_attacker_s(code: Code) -> None:
+    rows = code("À Paris, un homme a poignardé lundi un policier. La victime, un Allemand de 30 ans, a été blessée.",
+                "2017-02-04")
+    assaults = [r for r in rows if r["event_root_code"] == "18"]
+    assert assaults and all(r["actor1_country_code"] != "DEU" for r in assaults), show(rows)

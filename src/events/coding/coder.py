@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from events.actors import Actor, ActorLexicon, Atom, term_actor
+from events.actors import Actor, ActorLexicon, Atom, country_actor, term_actor
 from events.actors import load_lexicon as load_actor_lexicon
 from events.coding.dating import event_date
 from events.coding.dedup import dedupe
@@ -32,7 +32,7 @@ from events.coding.modality import (
 from events.coding.places import action_place, country_place, dateline, sentence_places
 from events.coding.refine import refine_code
 from events.coding.triggers import anchor, find_trigger, trigger_text
-from events.coding.types import CodedEvent, PlaceMention, Trigger, same_party
+from events.coding.types import CodedEvent, Mention, PlaceMention, Trigger, same_party
 from events.coding.verbless import repair_verbless
 from events.coding.words import words
 from events.dates import DateMention, find_dates
@@ -83,6 +83,8 @@ class Coder:
             prepared.append((atoms, places))
         discourse.set_story(story)
         discourse.claimant = self._claimant(sentences, prepared)
+        discourse.assailant_nationality = next((country for sent, (atoms, _) in zip(sentences, prepared, strict=True)
+                                                if (country := _assailant_nationality(sent, atoms))), None)
         events: list[CodedEvent] = []
         for index, (sent, (atoms, places)) in enumerate(zip(sentences, prepared, strict=True)):
             events.extend(self.code_sentence(sent, index, discourse, atoms=atoms, places=places))
@@ -177,6 +179,8 @@ class Coder:
         sports = bool({t.lower_ for t in ctx.sent} & w.sports_words)
         for arguments in found:
             actor1, actor2 = arguments.actor1, arguments.actor2
+            if trigger.code.startswith("18"):
+                actor1 = _of_assailant_nationality(ctx, actor1)
             if not actor1.actor.key or not actor2.actor.key or same_party(actor1.actor, actor2.actor):
                 continue  # an actor acting on itself; two parties of one country are a domestic event
             if sports and not {actor1.actor.kind, actor2.actor.kind} & {"person", "title", "igo", "institution"}:
@@ -256,6 +260,49 @@ def _by_token(atoms: list[Atom]) -> dict[int, Atom]:
 
 
 TITLE_WEIGHT = 2  # a country the headline names counts as two mentions in the text
+
+
+def _assailant_nationality(sent: Span, atoms: list[Atom]) -> str | None:
+    """The country the sentence gives an attacker or an individual: a demonym said of him ("l'agresseur, identifié
+    comme un Égyptien de 29 ans", "le suspect serait un Palestinien", "l'homme, ressortissant algérien", "un homme
+    de nationalité algérienne") — a noun after « un/une », or after « ressortissant » / « nationalité »."""
+    w = words()
+    people = [t for t in sent if t.lemma_.lower() in w.assailant_nouns | w.individual_nouns
+              and "Number=Plur" not in str(t.morph)]
+    if not people:
+        return None
+    for atom in atoms:
+        if atom.kind != "demonym" or not atom.country:
+            continue
+        token = sent.doc[atom.start]
+        before = sent.doc[max(sent.start, atom.start - 2):atom.start]
+        named_as = (token.text[:1].isupper() and any(t.lower_ in {"un", "une"} for t in before[-1:])) \
+            or any(t.lemma_.lower() in w.nationality_markers for t in before)
+        if not named_as:
+            continue
+        said_of = any(person in token.ancestors or token in person.subtree
+                      or (person.head.i == token.i and person.dep_.startswith("nsubj")) for person in people)
+        if said_of:
+            return atom.country
+    return None
+
+
+def _of_assailant_nationality(ctx: Sentence, mention: Mention) -> Mention:
+    """An attacker the text names only as "un homme", "l'individu", "l'assaillant" (a role of the story's country)
+    is of the nationality the article gives him elsewhere."""
+    nationality = ctx.discourse.assailant_nationality
+    actor = mention.actor
+    if nationality is None or actor.kind != "title" or actor.role not in _ATTACKER_LIKE or actor.country == nationality:
+        return mention
+    if any((atom := ctx.by_token.get(i)) is not None and atom.kind in {"demonym", "country", "capital"}
+           for i in range(mention.start, mention.end)):
+        return mention  # the text gave this one's country
+    role = actor.role if actor.role in {"INS", "CRM"} else "INS"
+    return Mention(country_actor(nationality, role, name=actor.name, kind="title"), mention.start, mention.end,
+                   mention.text, mention.char_offset)
+
+
+_ATTACKER_LIKE = frozenset({"CVL", "UAF", "INS", "CRM"})
 
 
 def _atom_country(atom: Atom) -> str | None:

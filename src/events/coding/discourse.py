@@ -38,6 +38,7 @@ class Discourse:
     countries: set[str] = field(default_factory=set)  # ISO2 of places named so far
     story: Counter[str] = field(default_factory=Counter)  # ISO3 → how often the whole article names the country
     claimant: Actor | None = None  # the armed group the article says claimed an attack
+    assailant_nationality: str | None = None  # "l'agresseur, un Égyptien de 29 ans": the attacker's country
 
     # -- writing ---------------------------------------------------------------------------------------------
     def open_article(self, dateline: PlaceMention | None) -> None:

@@ -16,6 +16,8 @@ REQUIRED_SETS = (
     "announce_verbs",
     "area_words",
     "assailant_nouns",
+    "individual_nouns",
+    "nationality_markers",
     "attack_nouns",
     "auxiliary_infinitives",
     "auxiliary_lemmas",
