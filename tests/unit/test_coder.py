@@ -934,3 +934,10 @@ def test_a_victim_s_nationality_is_not_the_attacker_s(code: Code) -> None:
                 "2017-02-04")
     assaults = [r for r in rows if r["event_root_code"] == "18"]
     assert assaults and all(r["actor1_country_code"] != "DEU" for r in assaults), show(rows)
+
+
+def test_a_noun_of_manner_hides_no_required_word(code: Code) -> None:
+    """« a attaqué à coups de machette des militaires »: « à coups de » says how; the soldiers under it are still
+    the words that make « attaquer » an assault."""
+    rows = code("À Paris, un homme a attaqué vendredi à coups de machette des militaires français.", "2017-02-04")
+    assert any(r["event_root_code"] == "18" and r["actor2_code"] == "FRAMIL" for r in rows), show(rows)

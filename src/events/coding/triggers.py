@@ -138,6 +138,8 @@ def words_near(token: Token, lexicon: Lexicon | None = None, *, _outer: frozense
         governors += [c for c in token.head.children if c.dep_ in {"amod", "nmod"} and c.i != token.i]
 
     def opaque(t: Token) -> bool:  # a noun that is an event of its own ("la suspension de son aide")
+        if t.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ == "à" for c in t.children):
+            return False  # "a attaqué à coups de machette des militaires": the manner, no event of its own
         return lexicon is not None and t.pos_ == "NOUN" and bool(lexicon.readings(t.lemma_.lower(), "NOUN")) \
             and t.i not in _outer and find_trigger(t, lexicon, _outer=_outer) is not None
 
