@@ -33,10 +33,10 @@ def fail_coding_of(monkeypatch):
     real = coder.Coder.code_doc
 
     def arm(word: str):
-        def flaky(self, doc, pub_date):
+        def flaky(self, doc, pub_date, title=None):
             if word in doc.text:
                 raise RuntimeError("simulated coder failure")
-            return real(self, doc, pub_date)
+            return real(self, doc, pub_date, title)
 
         monkeypatch.setattr(coder.Coder, "code_doc", flaky)
         return lambda: monkeypatch.setattr(coder.Coder, "code_doc", real)
