@@ -889,6 +889,26 @@ CASES = [
         . . PUNCT punct 4
          """,
          [('USA', 'UKR', '070', 'aide.n.070@received:giver>subject')]),
+    # leaving: with two "de", the first leaves and the second is left
+    Case('frame-leave', '2024-03-01',
+         # Le ministre français a commenté la sortie du Royaume-Uni de l'Union européenne.
+         """
+        Le le DET det 1
+        ministre ministre NOUN nsubj 4
+        français français ADJ amod 1
+        a avoir AUX aux:tense 4
+        commenté commenter VERB ROOT 4
+        la le DET det 6
+        sortie sortie NOUN obj 4
+        du de ADP case 8
+        Royaume-Uni royaume-uni NOUN nmod 6
+        de de ADP case 11
+        l' le DET det 11
+        Union Union PROPN nmod 8
+        européenne européen ADJ amod 11
+        . . PUNCT punct 4
+         """,
+         [('GBR', 'IGOEUREEC', '160', 'sortie.n.160@leave:leaver>left')]),
     # mediation: from the mediator to each party, "entre X et Y"
     Case('frame-mediate', '2024-03-01',
          # La médiation du gouvernement qatari entre le gouvernement israélien et le gouvernement égyptien a abouti.
