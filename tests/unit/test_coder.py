@@ -941,3 +941,20 @@ def test_a_noun_of_manner_hides_no_required_word(code: Code) -> None:
     the words that make « attaquer » an assault."""
     rows = code("À Paris, un homme a attaqué vendredi à coups de machette des militaires français.", "2017-02-04")
     assert any(r["event_root_code"] == "18" and r["actor2_code"] == "FRAMIL" for r in rows), show(rows)
+
+
+def test_a_noun_subject_is_not_its_own_source(code: Code) -> None:
+    """« Le refoulement de migrants syriens par la police grecque continue »: the noun is the subject of
+    « continue », so its source is its own agent « par X », not its whole phrase."""
+    rows = code("Le refoulement de migrants syriens par la police grecque continue.", "2017-02-03")
+    assert any(satisfies(r, Ev("GRC", "SYR", "17", directed=True, code="174")) for r in rows), show(rows)
+
+
+def test_a_mediator_brings_together_two_parties_of_one_country(code: Code) -> None:
+    """Talks sponsored by Turkey and Russia after an agreement between the Syrian government and rebels: the
+    mediators act on that domestic pair; the talks' own « par X » belongs to the participle, not to them."""
+    rows = code("Le gouvernement syrien a signé un accord avec les rebelles syriens le 29 décembre. Les négociations "
+                "parrainées par la Turquie et la Russie débutent à Astana.", "2017-02-03")
+    assert any(satisfies(r, Ev("TUR", "SYR", "04", directed=True, code="045")) for r in rows), show(rows)
+    assert not any(r["event_code"] == "046" and {r["actor1_country_code"], r["actor2_country_code"]} == {"TUR", "RUS"}
+                   for r in rows), show(rows)

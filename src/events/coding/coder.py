@@ -83,8 +83,9 @@ class Coder:
             prepared.append((atoms, places))
         discourse.set_story(story)
         discourse.claimant = self._claimant(sentences, prepared)
-        discourse.assailant_nationality = next((country for sent, (atoms, _) in zip(sentences, prepared, strict=True)
-                                                if (country := _assailant_nationality(sent, atoms))), None)
+        nationalities = (_assailant_nationality(sent, atoms)
+                         for sent, (atoms, _) in zip(sentences, prepared, strict=True))
+        discourse.assailant_nationality = next((n for n in nationalities if n), None)
         events: list[CodedEvent] = []
         for index, (sent, (atoms, places)) in enumerate(zip(sentences, prepared, strict=True)):
             events.extend(self.code_sentence(sent, index, discourse, atoms=atoms, places=places))

@@ -176,7 +176,8 @@ class Discourse:
         one of: whom a mediator brought together ("… sous l'égide du président angolais")."""
         for event in reversed(self.events):
             keys = {event.actor1.actor.key, event.actor2.actor.key}
-            if event.symmetric and len(keys) == 2 and exclude not in keys:
+            # two parties, of two countries or of one (a government and its rebels)
+            if event.symmetric and not same_party(event.actor1.actor, event.actor2.actor) and exclude not in keys:
                 return event.actor1, event.actor2
         return None
 

@@ -21,6 +21,7 @@ from events.coding.subjects import (
     pronoun_target,
     subject,
 )
+from events.coding.triggers import find_trigger
 from events.coding.types import Mention
 from events.coding.words import words
 
@@ -232,7 +233,7 @@ def noun_source(ctx: Sentence, token: Token, *, owner_is_target: bool = False,
     passive_head = token.head.pos_ in {"VERB", "AUX"} and any(
         c.dep_ == "nsubj:pass" and c.i == token.i for c in token.head.children)
     if not reported and not passive_head and token.head.pos_ in {"VERB", "AUX"} and (
-            token.dep_ in {"obj", "nsubj"} or characterises(token)):
+            token.dep_ == "obj" or characterises(token)):  # (a noun subject of its verb would be its own source)
         found, _ = subject(ctx, token.head)
         if found is not None:
             return found
@@ -246,8 +247,11 @@ def noun_source(ctx: Sentence, token: Token, *, owner_is_target: bool = False,
     military = token.lemma_.lower() in w.strike_nouns or token.lower_.startswith(tuple(w.strike_stems))
     scope = ctx.group(token.head if token.dep_ == "amod" and token.head.pos_ == "NOUN" else token)
     # "le refoulement de migrants par la police grecque": "par X" anywhere in the noun's phrase
+    # (not the agent of a participle that is an act of its own: "les négociations … parrainées par la Turquie")
     agent = next((t for t in token.subtree if t.i > token.i and t.pos_ in {"NOUN", "PROPN"}
-                  and any(c.dep_ == "case" and c.lower_ in w.by for c in t.children)), None)
+                  and any(c.dep_ == "case" and c.lower_ in w.by for c in t.children)
+                  and not (t.head.pos_ == "VERB" and t.head.i != token.i
+                           and find_trigger(t.head, ctx.lexicon) is not None)), None)
     if agent is not None:
         found = ctx.mention(ctx.np_top(agent))
         if found is not None:
