@@ -958,3 +958,9 @@ def test_a_mediator_brings_together_two_parties_of_one_country(code: Code) -> No
     assert any(satisfies(r, Ev("TUR", "SYR", "04", directed=True, code="045")) for r in rows), show(rows)
     assert not any(r["event_code"] == "046" and {r["actor1_country_code"], r["actor2_country_code"]} == {"TUR", "RUS"}
                    for r in rows), show(rows)
+
+
+def test_a_division_named_like_a_capital_is_no_country(code: Code) -> None:
+    """« la police de l'État de Victoria » is Australian: Victoria here is a state, not the Seychelles' capital."""
+    rows = code("En Australie, la police de l'État de Victoria a arrêté un homme à Melbourne.", "2017-01-20")
+    assert [r["actor1_code"] for r in rows if r["event_code"] == "173"] == ["AUSCOP"], show(rows)

@@ -283,7 +283,15 @@ class Sentence:
 
     def _countries(self, atoms: list[Atom]) -> list[Atom]:
         return [a for a in atoms if a.kind in {ATOM_COUNTRY, ATOM_CAPITAL}
-                and not is_ambiguous_country_token(a, self.doc[a.start])]
+                and not is_ambiguous_country_token(a, self.doc[a.start]) and not self._names_a_division(a)]
+
+    def _names_a_division(self, atom: Atom) -> bool:
+        """'la police de l'État de Victoria', 'la province de Buenos Aires': a division named like a capital."""
+        if atom.kind != ATOM_CAPITAL or atom.start < 2:
+            return False
+        before = self.doc[atom.start - 1]
+        noun = self.doc[atom.start - 2]
+        return before.lower_ in words().de and noun.lemma_.lower() in words().division_nouns
 
     def _possessor_country(self, tokens: list[Token]) -> str | None:
         """'son conseiller diplomatique' at the head of a phrase: the country of the last person in subject

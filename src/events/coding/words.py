@@ -15,6 +15,7 @@ REQUIRED_SETS = (
     "among",
     "announce_verbs",
     "area_words",
+    "division_nouns",
     "assailant_nouns",
     "individual_nouns",
     "nationality_markers",
