@@ -964,3 +964,10 @@ def test_a_division_named_like_a_capital_is_no_country(code: Code) -> None:
     """« la police de l'État de Victoria » is Australian: Victoria here is a state, not the Seychelles' capital."""
     rows = code("En Australie, la police de l'État de Victoria a arrêté un homme à Melbourne.", "2017-01-20")
     assert [r["actor1_code"] for r in rows if r["event_code"] == "173"] == ["AUSCOP"], show(rows)
+
+
+def test_a_building_seized_is_a_place_not_a_party(code: Code) -> None:
+    """« s'emparant de l'hôpital et d'une école »: no event against the health or education sector."""
+    rows = code("Les rebelles syriens ont lancé une offensive contre l'armée syrienne à Alep, s'emparant notamment de "
+                "l'hôpital et d'une école.", "2017-02-20")
+    assert not [r for r in rows if r["event_code"] == "192" and r["actor2_code"] in {"SYRHLH", "SYREDU"}], show(rows)

@@ -103,6 +103,8 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
     passive = (passive and not reflexive(token) and token.lemma_.lower() not in words().etre_verbs) \
         or is_passive(token) or _passive_participle(ctx, token)
     target, target_how = first_slot(ctx, token, trigger)
+    if target is not None and _taken_building(ctx, trigger, target):
+        target, target_how = None, ""  # "s'emparant de l'hôpital": a place taken, the party is the opponent
     holder = token
     if not passive and trigger.pos == "NOUN" and token.head.i != token.i and _under_passive(token):
         # "cinq personnes ont été mises en garde à vue": the noun of a passive light verb, whose subject underwent
@@ -210,6 +212,12 @@ def _received(ctx: Sentence, token: Token) -> Iterator[Arguments]:
     for extra in conj_targets(ctx, token):  # "le soutien de la Turquie, de l'Arabie saoudite et du Qatar"
         if extra.actor.key != giver.actor.key:
             yield Arguments(extra, recipient, confidence, "conj_subject>subject")
+
+
+def _taken_building(ctx: Sentence, trigger: Trigger, target: Mention) -> bool:
+    """A building seized (192: « s'emparant de l'hôpital et d'une école ») is a place, not the party it houses."""
+    return trigger.code.startswith("192") and any(
+        ctx.doc[i].lemma_.lower() in words().building_nouns for i in range(target.start, target.end))
 
 
 def _leaving(ctx: Sentence, token: Token) -> Arguments | None:
@@ -398,7 +406,7 @@ def _pairs(ctx: Sentence, token: Token, trigger: Trigger, source_found: tuple[Me
         yield Arguments(extra, target, confidence, f"conj_subject>{target_how}")
     taken = {a.start for a in agents}
     for extra in conj_targets(ctx, token):
-        if extra.start not in taken:
+        if extra.start not in taken and not _taken_building(ctx, trigger, extra):
             yield Arguments(source, extra, confidence, f"{source_how}>conj_target")
     if not trigger.symmetric or passive:
         for extra in conj_subjects(ctx, token, source if not passive else target):

@@ -233,9 +233,13 @@ def noun_source(ctx: Sentence, token: Token, *, owner_is_target: bool = False,
     passive_head = token.head.pos_ in {"VERB", "AUX"} and any(
         c.dep_ == "nsubj:pass" and c.i == token.i for c in token.head.children)
     if not reported and not passive_head and token.head.pos_ in {"VERB", "AUX"} and (
-            token.dep_ == "obj" or characterises(token)):  # (a noun subject of its verb would be its own source)
+            token.dep_ in {"obj", "nsubj"} or characterises(token)):
         found, _ = subject(ctx, token.head)
-        if found is not None:
+        # a noun subject of its verb is read as its own phrase ("un concert de casseroles des opposants a retenti"),
+        # not when that phrase is its target ("le refoulement de migrants par la police grecque continue")
+        owned = read_slot(ctx, token, "de") if owner_is_target and token.dep_ == "nsubj" else None
+        if found is not None and (owned is None or found.actor.key != owned.actor.key
+                                  or found.actor.role != owned.actor.role):
             return found
     governor = governing_verb(token, durations=symmetric)
     if governor is not None:  # "…, à l'issue d'un entretien téléphonique avec X": the clause's subject

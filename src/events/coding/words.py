@@ -15,6 +15,7 @@ REQUIRED_SETS = (
     "among",
     "announce_verbs",
     "area_words",
+    "building_nouns",
     "division_nouns",
     "assailant_nouns",
     "individual_nouns",
