@@ -237,9 +237,9 @@ def noun_source(ctx: Sentence, token: Token, *, owner_is_target: bool = False,
         found, _ = subject(ctx, token.head)
         # a noun subject of its verb is read as its own phrase ("un concert de casseroles des opposants a retenti"),
         # not when that phrase is its target ("le refoulement de migrants par la police grecque continue")
-        owned = read_slot(ctx, token, "de") if owner_is_target and token.dep_ == "nsubj" else None
-        if found is not None and (owned is None or found.actor.key != owned.actor.key
-                                  or found.actor.role != owned.actor.role):
+        own_target = read_slot(ctx, token, "de") if owner_is_target and token.dep_ == "nsubj" else None
+        if found is not None and (own_target is None or found.actor.key != own_target.actor.key
+                                  or found.actor.role != own_target.actor.role):
             return found
     governor = governing_verb(token, durations=symmetric)
     if governor is not None:  # "…, à l'issue d'un entretien téléphonique avec X": the clause's subject
