@@ -971,3 +971,19 @@ def test_a_building_seized_is_a_place_not_a_party(code: Code) -> None:
     rows = code("Les rebelles syriens ont lancé une offensive contre l'armée syrienne à Alep, s'emparant notamment de "
                 "l'hôpital et d'une école.", "2017-02-20")
     assert not [r for r in rows if r["event_code"] == "192" and r["actor2_code"] in {"SYRHLH", "SYREDU"}], show(rows)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    pytest.param("Une grenade a explosé samedi lors d'un rassemblement à Addis-Abeba.", "ETH",
+                 id="une-grenade-a-explose"),
+    pytest.param("Au Caire, l'explosion d'une bombe a fait trois morts dimanche.", "EGY", id="l-explosion-d-une-bombe"),
+])
+def test_a_bombing_with_no_named_party_is_against_the_place_s_civilians(code: Code, text: str, country: str) -> None:
+    """A bomb that went off, with no author or target named: attackers against the civilians of the place."""
+    rows = code(text, "2017-04-10")
+    assert any(r["event_code"].startswith("183") and r["actor2_code"] == f"{country}CVL" for r in rows), show(rows)
+
+
+def test_a_gas_explosion_is_no_bombing(code: Code) -> None:
+    rows = code("Une explosion de gaz a détruit lundi un immeuble à Paris.", "2017-04-10")
+    assert not [r for r in rows if r["event_root_code"] == "18"], show(rows)

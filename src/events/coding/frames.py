@@ -160,6 +160,12 @@ def _arguments(ctx: Sentence, token: Token, trigger: Trigger, *, reported: bool)
         target, target_how = None, ""  # "le prince" read as the subject himself: look for the partner elsewhere
     if source is not None and target is None:
         target, target_how = _fallback(ctx, token, trigger, source)
+    if source is None and target is None and not passive and trigger.code.startswith(_BOMBINGS) and (
+            trigger.pos == "VERB" or _told_as_happening(token)):
+        # "une explosion a retenti dans une église copte", "une bombe a explosé": the people where it went off,
+        # by the attackers the article names (not an actor named before the trigger)
+        target, target_how = _implied(ctx, token, "CVL"), "place_civilians"
+        source, source_how = _implied(ctx, token, "INS"), "implied"
     if source is None and target is not None and not passive:
         source, source_how = fallbacks.linear(ctx, token, after=False, exclude=target), "linear_before"
     if source is None and target is not None and implied_source and not passive:
@@ -212,6 +218,22 @@ def _received(ctx: Sentence, token: Token) -> Iterator[Arguments]:
     for extra in conj_targets(ctx, token):  # "le soutien de la Turquie, de l'Arabie saoudite et du Qatar"
         if extra.actor.key != giver.actor.key:
             yield Arguments(extra, recipient, confidence, "conj_subject>subject")
+
+
+_BOMBINGS = "183"  # suicide, vehicle and roadside bombings (CAMEO 183x)
+
+
+def _told_as_happening(noun: Token) -> bool:
+    """'une explosion a retenti', 'les explosions se sont produites': the noun is the subject of a verb that says
+    it happened (not 'l'attentat de 2015' mentioned in passing)."""
+    if noun.dep_ not in {"nsubj", "nsubj:pass"} or noun.head.pos_ != "VERB":
+        return False
+    indefinite = any(c.lower_ in words().indefinite_articles | words().demonstratives
+                     for c in noun.children if c.dep_ == "det")
+    return indefinite or noun.head.lemma_.lower() in _HAPPENING_VERBS
+
+
+_HAPPENING_VERBS = frozenset({"retentir", "produire", "survenir", "secouer", "frapper", "viser", "toucher", "faire"})
 
 
 def _taken_building(ctx: Sentence, trigger: Trigger, target: Mention) -> bool:
