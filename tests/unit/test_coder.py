@@ -987,3 +987,20 @@ def test_a_bombing_with_no_named_party_is_against_the_place_s_civilians(code: Co
 def test_a_gas_explosion_is_no_bombing(code: Code) -> None:
     rows = code("Une explosion de gaz a détruit lundi un immeuble à Paris.", "2017-04-10")
     assert not [r for r in rows if r["event_root_code"] == "18"], show(rows)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Le gouvernement burundais a annoncé cesser toute collaboration avec le bureau de l'ONU.", "160",
+                 id="a-annonce-cesser"),
+    pytest.param("Le gouvernement burundais a décidé d'expulser les diplomates belges.", "166",
+                 id="a-decide-d-expulser"),
+])
+def test_a_decision_announced_is_the_act(code: Code, text: str, expected: str) -> None:
+    """« a annoncé cesser toute collaboration »: for acts with no intent code, a decision announced is the act."""
+    rows = code(text, "2016-10-11")
+    assert any(r["event_code"] == expected for r in rows), show(rows)
+
+
+def test_a_promise_to_sanction_is_no_sanction(code: Code) -> None:
+    rows = code("Le gouvernement burundais a promis de sanctionner les diplomates belges.", "2016-10-11")
+    assert not [r for r in rows if r["event_root_code"] == "16"], show(rows)

@@ -168,6 +168,8 @@ class Coder:
             return  # "a annoncé la levée des sanctions": the act announced is the event, not the statement
         intent = is_intent(token)
         intent_code = policy.intent
+        if intent and intent_code is None and _decided(token):
+            intent = False  # "a annoncé cesser toute collaboration avec l'ONU": a decision, the act itself
         if intent and intent_code is None:
             return
         w = words()
@@ -250,6 +252,12 @@ class Coder:
         troupes'); not other statements ('a rappelé les engagements pris')."""
         return token.lemma_.lower() in words().announce_verbs and any(
             c.dep_ == "obj" and c.pos_ == "NOUN" and find_trigger(c, self.lexicon) is not None for c in token.children)
+
+
+def _decided(token: Token) -> bool:
+    """An infinitive a verb of decision governs ('a annoncé cesser…', 'a décidé d'expulser…')."""
+    return "VerbForm=Inf" in str(token.morph) and token.head.i != token.i \
+        and token.head.lemma_.lower() in words().decision_verbs
 
 
 def _by_token(atoms: list[Atom]) -> dict[int, Atom]:

@@ -14,6 +14,7 @@ REQUIRED_SETS = (
     "against",
     "among",
     "announce_verbs",
+    "decision_verbs",
     "area_words",
     "building_nouns",
     "division_nouns",
