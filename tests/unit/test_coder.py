@@ -1004,3 +1004,10 @@ def test_a_decision_announced_is_the_act(code: Code, text: str, expected: str) -
 def test_a_promise_to_sanction_is_no_sanction(code: Code) -> None:
     rows = code("Le gouvernement burundais a promis de sanctionner les diplomates belges.", "2016-10-11")
     assert not [r for r in rows if r["event_root_code"] == "16"], show(rows)
+
+
+def test_a_resolution_is_put_to_the_united_nations_unless_another_body_is_named(code: Code) -> None:
+    """« une résolution proposée par la France »: tabled at the UN (the body that votes resolutions)."""
+    rows = code("Le Conseil de sécurité a adopté lundi une résolution proposée par la France.", "2016-12-19")
+    assert any(r["event_code"] == "022" and r["actor1_country_code"] == "FRA" and r["actor2_code"] == "IGOUNO"
+               for r in rows), show(rows)

@@ -909,6 +909,25 @@ CASES = [
         . . PUNCT punct 4
          """,
          [('GBR', 'IGOEUREEC', '160', 'sortie.n.160@leave:leaver>left')]),
+    # tabling a resolution: to the body named, else the IGO of the sentence, else the United Nations
+    Case('frame-table', '2024-03-01',
+         # Le Conseil de sécurité a adopté une résolution proposée par la France.
+         """
+        Le le DET det 1
+        Conseil conseil NOUN nsubj 5
+        de de ADP case 3
+        sécurité sécurité NOUN nmod 1
+        a avoir AUX aux:tense 5
+        adopté adopter VERB ROOT 5
+        une un DET det 7
+        résolution résolution NOUN obj 5
+        proposée proposer VERB acl 7
+        par par ADP case 11
+        la le DET det 11
+        France France PROPN obl:agent 8
+        . . PUNCT punct 5
+         """,
+         [('FRA', 'IGOUNO', '022', 'proposer.v.022@table:passive_agent>body_igo')]),
     # mediation: from the mediator to each party, "entre X et Y"
     Case('frame-mediate', '2024-03-01',
          # La médiation du gouvernement qatari entre le gouvernement israélien et le gouvernement égyptien a abouti.

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from events.actors import ATOM_CAPITAL, ATOM_COUNTRY, country_actor
+from events.actors import ATOM_CAPITAL, ATOM_COUNTRY, Actor, country_actor
 from events.coding import fallbacks
 from events.coding.coordination import (
     conj_agents,
@@ -236,6 +236,17 @@ def _told_as_happening(noun: Token) -> bool:
 _HAPPENING_VERBS = frozenset({"retentir", "produire", "survenir", "secouer", "frapper", "viser", "toucher", "faire"})
 
 
+def _resolution_body(ctx: Sentence, token: Token, source: Mention) -> Mention | None:
+    """The body a resolution is put to: the IGO the sentence names, else the United Nations."""
+    for head in ctx.actor_heads():
+        mention = ctx.mention(ctx.doc[head])
+        if mention is not None and mention.actor.kind == "igo" and not same_party(mention.actor, source.actor):
+            return mention
+    if source.actor.kind == "igo":
+        return None
+    return Mention(Actor("IGOUNO", "ONU", None, None, "IGOUNO", "igo"), token.i, token.i + 1, token.text, token.idx)
+
+
 def _taken_building(ctx: Sentence, trigger: Trigger, target: Mention) -> bool:
     """A building seized (192: « s'emparant de l'hôpital et d'une école ») is a place, not the party it houses."""
     return trigger.code.startswith("192") and any(
@@ -347,6 +358,8 @@ def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) ->
             found = fallbacks.host(ctx, token, source)
         elif name == "recipient":
             found = fallbacks.recipient(ctx, token, source)
+        elif name == "body_igo":
+            found = _resolution_body(ctx, token, source)
         elif name == "story_protesters":
             found = _implied(ctx, token, "OPP")
             if found is not None and same_party(found.actor, source.actor):
