@@ -1011,3 +1011,15 @@ def test_a_resolution_is_put_to_the_united_nations_unless_another_body_is_named(
     rows = code("Le Conseil de sécurité a adopté lundi une résolution proposée par la France.", "2016-12-19")
     assert any(r["event_code"] == "022" and r["actor1_country_code"] == "FRA" and r["actor2_code"] == "IGOUNO"
                for r in rows), show(rows)
+
+
+def test_arrests_with_no_named_arrestee_in_a_story_of_protests_are_of_the_protesters(code: Code) -> None:
+    rows = code("Des milliers de Gabonais ont manifesté mardi à Libreville contre le président Ali Bongo. La police a "
+                "effectué plus de 1 000 arrestations.", "2016-09-01")
+    assert any(r["event_code"] == "173" and r["actor1_code"] == "GABCOP" and r["actor2_code"] == "GABOPP"
+               for r in rows), show(rows)
+
+
+def test_arrests_with_no_named_arrestee_elsewhere_are_no_event(code: Code) -> None:
+    rows = code("La police a effectué plus de 1 000 arrestations à Libreville.", "2016-09-01")
+    assert not [r for r in rows if r["event_code"] == "173"], show(rows)

@@ -391,6 +391,11 @@ def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) ->
             found = fallbacks.recent_other(ctx, source)
         elif name == "country_under":
             found = fallbacks.country_under(ctx, token, source)
+        elif name == "protest_crowd":  # only in a story of protests
+            found = _implied(ctx, token, "OPP") if any(e.code.startswith("14") for e in ctx.discourse.events) \
+                else None
+            if found is not None and same_party(found.actor, source.actor):
+                found = None
         elif name == "story_government":
             found = _implied(ctx, token, "GOV")
             if found is not None and same_party(found.actor, source.actor):
