@@ -331,6 +331,12 @@ def _appositive_patient(ctx: Sentence, token: Token) -> Mention | None:
     return ctx.mention(ctx.np_top(ctx.doc[token.i - 2]))
 
 
+def _story_party(ctx: Sentence, token: Token, role: str, source: Mention) -> Mention | None:
+    """The party of this role in the story's country, unless it is the source itself."""
+    found = _implied(ctx, token, role)
+    return None if found is not None and same_party(found.actor, source.actor) else found
+
+
 def _implied(ctx: Sentence, token: Token, role: str) -> Mention | None:
     """The unnamed party of this role: of the story's country; unnamed attackers are the group the article says
     claimed the attack, when it names one."""
@@ -361,9 +367,7 @@ def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) ->
         elif name == "body_igo":
             found = _resolution_body(ctx, token, source)
         elif name == "story_protesters":
-            found = _implied(ctx, token, "OPP")
-            if found is not None and same_party(found.actor, source.actor):
-                found = None
+            found = _story_party(ctx, token, "OPP", source)
         elif name == "linear":  # a guessed partner of a meeting is of another country; other acts may be domestic
             found = fallbacks.linear(ctx, token, after=True, exclude=source, domestic=not frame.symmetric)
         if found is not None:
@@ -392,14 +396,10 @@ def _fallback(ctx: Sentence, token: Token, trigger: Trigger, source: Mention) ->
         elif name == "country_under":
             found = fallbacks.country_under(ctx, token, source)
         elif name == "protest_crowd":  # only in a story of protests
-            found = _implied(ctx, token, "OPP") if any(e.code.startswith("14") for e in ctx.discourse.events) \
-                else None
-            if found is not None and same_party(found.actor, source.actor):
-                found = None
+            protests = any(e.code.startswith("14") for e in ctx.discourse.events)
+            found = _story_party(ctx, token, "OPP", source) if protests else None
         elif name == "story_government":
-            found = _implied(ctx, token, "GOV")
-            if found is not None and same_party(found.actor, source.actor):
-                found = None
+            found = _story_party(ctx, token, "GOV", source)
         else:
             found = None
         if found is not None:
