@@ -1023,3 +1023,23 @@ def test_arrests_with_no_named_arrestee_in_a_story_of_protests_are_of_the_protes
 def test_arrests_with_no_named_arrestee_elsewhere_are_no_event(code: Code) -> None:
     rows = code("La police a effectué plus de 1 000 arrestations à Libreville.", "2016-09-01")
     assert not [r for r in rows if r["event_code"] == "173"], show(rows)
+
+
+def test_a_common_noun_or_a_truncated_name_is_no_town(code: Code) -> None:
+    """« la mosquée de Paris » is no town called Mosquée (Morocco), « la Grande mosquée » no town called Grande."""
+    for text in ("Donald Trump s'est rendu à la mosquée de Paris.",
+                 "Le président américain s'est rendu à la Grande mosquée de Paris."):
+        rows = code(text, "2017-03-10")
+        named = {r[f"actor{n}_country_code"] for r in rows for n in (1, 2)}
+        named |= {r.get("action_geo_country_code") for r in rows}
+        assert not named & {"DEU", "MAR", "GM", "MO"}, show(rows)
+
+
+def test_going_to_an_institution_visits_it(code: Code) -> None:
+    rows = code("Donald Trump s'est rendu à la mosquée de Paris.", "2017-03-10")
+    assert any(r["event_code"] == "042" and r["actor2_code"] == "FRAREL" for r in rows), show(rows)
+
+
+def test_giving_oneself_up_to_the_army_is_a_surrender_not_a_visit(code: Code) -> None:
+    rows = code("Les rebelles se sont rendus à l'armée malienne.", "2017-03-10")
+    assert [r["event_code"] for r in rows] == ["0874"], show(rows)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from events.actors import ATOM_CAPITAL, ATOM_PERSON, ATOM_ROLE, Atom
 from events.coding.types import Mention, PlaceMention
@@ -105,7 +105,11 @@ def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
         if start not in relative and not is_place_use(span, by_token):
             continue
         place = None
+        if not span[0].text[:1].isupper():
+            continue  # a place's name opens with a capital: "la mosquée de Paris" is no town called Mosquée
         for cut in range(len(span), 0, -1):  # longest prefix that the gazetteer knows
+            if _name_runs_on(sent.doc, start + cut):
+                continue  # "la Grande mosquée de Paris": "Grande" is no town when the name runs on in lower case
             piece = sent.doc[start:start + cut].text
             place = gazetteer.lookup(piece, context_countries=context)
             if place is not None:
@@ -117,6 +121,14 @@ def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
         context.add(place.country_iso2)
         found.append(PlaceMention(place, start, text, sent.doc[start].idx))
     return found
+
+
+def _name_runs_on(doc: Doc, end: int) -> bool:
+    """The named entity goes on past ``end`` with a lower-case word that joins no name ("Grande mosquée")."""
+    if end >= len(doc):
+        return False
+    token = doc[end]
+    return token.ent_iob_ == "I" and token.is_alpha and token.text[:1].islower() and token.lower_ not in _NAME_JOINERS
 
 
 def is_place_use(span: Span, by_token: dict[int, Atom]) -> bool:
