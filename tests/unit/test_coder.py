@@ -1043,3 +1043,14 @@ def test_going_to_an_institution_visits_it(code: Code) -> None:
 def test_giving_oneself_up_to_the_army_is_a_surrender_not_a_visit(code: Code) -> None:
     rows = code("Les rebelles se sont rendus à l'armée malienne.", "2017-03-10")
     assert [r["event_code"] for r in rows] == ["0874"], show(rows)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Dans le passé, cette proposition avait été soutenue par l'Ukraine mais refusée par la Russie.",
+                 id="coordinated-participles"),
+    pytest.param("Ce double attentat a été condamné par François Fillon et Marine Le Pen.", id="coordinated-agents"),
+])
+def test_a_second_agent_of_a_passive_is_no_target(code: Code, text: str) -> None:
+    """« soutenue par l'Ukraine mais refusée par la Russie »: Russia refused, it was not supported by Ukraine."""
+    rows = code(text, "2017-04-10")
+    assert not [r for r in rows if r["event_root_code"] in {"05", "11"}], show(rows)

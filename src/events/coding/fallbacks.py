@@ -41,11 +41,30 @@ def linear(ctx: Sentence, token: Token, *, after: bool, exclude: Mention | None,
             continue  # "selon l'AFP": who reports, not who acts
         if _igo_complement(ctx, ctx.doc[head]) or _backer(ctx.doc[head]):
             continue
+        if after and exclude is not None and _another_agent(ctx.doc[head], token, exclude):
+            continue
         mention = ctx.mention(ctx.doc[head])
         if mention is not None and (exclude is None or not same_party(mention.actor, exclude.actor)) and (
                 domestic or exclude is None or mention.actor.key != exclude.actor.key):
             return mention
     return None
+
+
+def _another_agent(token: Token, trigger: Token, source: Mention) -> bool:
+    """After the trigger, the agent "par X" of the trigger or of a participle coordinated with it ("soutenue par
+    l'Ukraine mais refusée par la Russie") or a party coordinated with the source ("condamné par François Fillon
+    et Marine Le Pen") acts beside the source, not on it."""
+    if any(c.dep_ == "case" and c.lower_ in words().by for c in token.children):
+        verb = token.head
+        if verb.i == trigger.i or (verb.dep_ == "conj" and verb.head.i == trigger.i) or (
+                trigger.dep_ == "conj" and trigger.head.i == verb.i):
+            return True
+    current = token
+    while current.dep_ in {"conj", "appos"} and current.head.i != current.i:
+        current = current.head
+        if source.start <= current.i < source.end:
+            return True
+    return False
 
 
 def quoted_source(token: Token) -> bool:
