@@ -1054,3 +1054,19 @@ def test_a_second_agent_of_a_passive_is_no_target(code: Code, text: str) -> None
     """« soutenue par l'Ukraine mais refusée par la Russie »: Russia refused, it was not supported by Ukraine."""
     rows = code(text, "2017-04-10")
     assert not [r for r in rows if r["event_root_code"] in {"05", "11"}], show(rows)
+
+
+def test_an_adjective_before_a_role_noun_is_no_role(code: Code) -> None:
+    """« le jeune président français »: a president, not a young civilian; « trois jeunes » are civilians."""
+    rows = code("Le jeune président français a rencontré le président allemand.", "2017-03-10")
+    assert {r["actor1_code"] for r in rows} | {r["actor2_code"] for r in rows} == {"FRAGOV", "DEUGOV"}, show(rows)
+    rows = code("Trois jeunes ont été placés en garde à vue à Paris.", "2017-03-10")
+    assert any(r["event_code"] == "173" and r["actor2_code"] == "FRACVL" for r in rows), show(rows)
+
+
+def test_the_agent_of_a_noun_subject_is_its_source(code: Code) -> None:
+    """« Le saccage de l'ambassade française par des manifestants nigériens a choqué Paris »: « par X » acts,
+    « de X » undergoes, even when the noun is its verb's subject."""
+    rows = code("Le saccage de l'ambassade française par des manifestants nigériens a choqué Paris.", "2024-01-01")
+    assert [(r["actor1_code"], r["actor2_code"]) for r in rows if r["event_root_code"] == "14"] == [
+        ("NEROPP", "FRAGOV")], show(rows)

@@ -62,8 +62,8 @@ def _another_agent(token: Token, trigger: Token, source: Mention) -> bool:
     current = token
     while current.dep_ in {"conj", "appos"} and current.head.i != current.i:
         current = current.head
-        if source.start <= current.i < source.end:
-            return True
+        if source.start <= current.i < source.end:  # "par X et Y", not "entre X et Y"
+            return any(c.dep_ == "case" and c.lower_ in words().by for c in current.children)
     return False
 
 

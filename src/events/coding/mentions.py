@@ -148,6 +148,8 @@ class Sentence:
             return Mention(named, start, end, text, head.idx)
         terms = [a for a in atoms if a.kind == ATOM_TERM]
         roles = [a for a in atoms if a.kind == ATOM_ROLE and not self._qualifies_a_thing(a, head)]
+        if len(roles) > 1:  # "le jeune président": the noun is the role, not the adjective before it
+            roles = [a for a in roles if not self._qualifies_a_role(a)] or roles
         if terms and not roles:
             if head.dep_ == "nmod" and head.head.lemma_.lower() in words().venue_nouns:
                 return None  # "en marge du sommet de l'OCS": the IGO is the venue, not a party
@@ -268,6 +270,12 @@ class Sentence:
         return (role.end - role.start == 1 and token.pos_ == "ADJ" and token.dep_ == "amod"
                 and head.i in {token.i, token.head.i} and token.head.i not in self.by_token
                 and token.head.lemma_.lower() not in words().military_heads)
+
+    def _qualifies_a_role(self, role: Atom) -> bool:
+        token = self.doc[role.start]
+        head = self.by_token.get(token.head.i)
+        return (role.end - role.start == 1 and token.pos_ == "ADJ" and token.dep_ == "amod" and head is not None
+                and head.kind == ATOM_ROLE and head is not role)
 
     def _place_of(self, role: Atom) -> str | None:
         """'le maire de Lyon', 'la police de Bruxelles', 'le gouverneur du Texas': an office of a place named

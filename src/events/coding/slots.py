@@ -232,8 +232,14 @@ def noun_source(ctx: Sentence, token: Token, *, owner_is_target: bool = False,
     possessive = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
     passive_head = token.head.pos_ in {"VERB", "AUX"} and any(
         c.dep_ == "nsubj:pass" and c.i == token.i for c in token.head.children)
+    # "le refoulement de migrants par la police grecque": "par X" anywhere in the noun's phrase
+    # (not the agent of a participle that is an act of its own: "les négociations … parrainées par la Turquie")
+    agent = next((t for t in token.subtree if t.i > token.i and t.pos_ in {"NOUN", "PROPN"}
+                  and any(c.dep_ == "case" and c.lower_ in w.by for c in t.children)
+                  and not (t.head.pos_ == "VERB" and t.head.i != token.i
+                           and find_trigger(t.head, ctx.lexicon) is not None)), None)
     if not reported and not passive_head and token.head.pos_ in {"VERB", "AUX"} and (
-            token.dep_ in {"obj", "nsubj"} or characterises(token)):
+            token.dep_ == "obj" or (token.dep_ == "nsubj" and agent is None) or characterises(token)):
         found, _ = subject(ctx, token.head)
         # a noun subject of its verb is read as its own phrase ("un concert de casseroles des opposants a retenti"),
         # not when that phrase is its target ("le refoulement de migrants par la police grecque continue")
@@ -250,12 +256,6 @@ def noun_source(ctx: Sentence, token: Token, *, owner_is_target: bool = False,
     # adjective of "russes" by the small model; never one inside the target ("contre les forces ukrainiennes")
     military = token.lemma_.lower() in w.strike_nouns or token.lower_.startswith(tuple(w.strike_stems))
     scope = ctx.group(token.head if token.dep_ == "amod" and token.head.pos_ == "NOUN" else token)
-    # "le refoulement de migrants par la police grecque": "par X" anywhere in the noun's phrase
-    # (not the agent of a participle that is an act of its own: "les négociations … parrainées par la Turquie")
-    agent = next((t for t in token.subtree if t.i > token.i and t.pos_ in {"NOUN", "PROPN"}
-                  and any(c.dep_ == "case" and c.lower_ in w.by for c in t.children)
-                  and not (t.head.pos_ == "VERB" and t.head.i != token.i
-                           and find_trigger(t.head, ctx.lexicon) is not None)), None)
     if agent is not None:
         found = ctx.mention(ctx.np_top(agent))
         if found is not None:
