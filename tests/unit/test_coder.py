@@ -1070,3 +1070,12 @@ def test_the_agent_of_a_noun_subject_is_its_source(code: Code) -> None:
     rows = code("Le saccage de l'ambassade française par des manifestants nigériens a choqué Paris.", "2024-01-01")
     assert [(r["actor1_code"], r["actor2_code"]) for r in rows if r["event_root_code"] == "14"] == [
         ("NEROPP", "FRAGOV")], show(rows)
+
+
+def test_an_explosion_is_a_bombing_only_in_a_story_of_an_attack(code: Code) -> None:
+    rows = code("Deux explosions se sont produites à l'aéroport de Bruxelles. L'attentat a été revendiqué par l'État "
+                "islamique.", "2016-03-22")
+    assert any(r["event_code"] == "183" and r["actor1_code"] == "IMGMUSISI" and r["actor2_code"] == "BELCVL"
+               for r in rows), show(rows)
+    rows = code("Une explosion est survenue dans une usine chimique à Lyon.", "2016-03-22")
+    assert not rows, show(rows)

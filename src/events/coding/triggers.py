@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from events.coding.lexicon import Lexicon
 from events.coding.modality import reflexive as has_reflexive
@@ -121,6 +121,7 @@ def anchor(token: Token) -> Token:
 #: hosts a visit when it receives "le président" or "Donald Trump", not "un prix".
 NAMED_PERSON = "@personne"
 NAMED_PLACE = "@lieu"
+TERROR_STORY = "@attentat"
 _OBJECTS = {"obj", "iobj", "obl:arg", "nmod", "appos"}
 
 
@@ -161,7 +162,19 @@ def words_near(token: Token, lexicon: Lexicon | None = None, *, _outer: frozense
                  and all(g.lower_ in {"de", "d'", "du", "des"} for g in c.children if g.dep_ == "case")]
     if any(t.ent_type_ == "LOC" for t in (*objects, *of_object)):
         found.add(NAMED_PLACE)  # "a repris Mossoul", "a pris le reste d'Alep": a place the text names, as the object
+    if _terror_story(token.doc):
+        found.add(TERROR_STORY)  # "une explosion est survenue" in an article about an attack
     return frozenset(found)
+
+
+def _terror_story(doc: Doc) -> bool:
+    """The article speaks of a terror attack (a word of ``terror_words``), computed once per document."""
+    cached = doc.user_data.get("events_terror_story")
+    if cached is None:
+        terror = words().terror_words
+        cached = any(t.lower_ in terror or t.lemma_.lower() in terror for t in doc)
+        doc.user_data["events_terror_story"] = cached
+    return bool(cached)
 
 
 def infinitives(form: str, *, present: bool = True) -> list[str]:

@@ -22,6 +22,7 @@ REQUIRED_SETS = (
     "individual_nouns",
     "nationality_markers",
     "attack_nouns",
+    "terror_words",
     "auxiliary_infinitives",
     "auxiliary_lemmas",
     "backing_nouns",
