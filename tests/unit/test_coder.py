@@ -1079,3 +1079,10 @@ def test_an_explosion_is_a_bombing_only_in_a_story_of_an_attack(code: Code) -> N
                for r in rows), show(rows)
     rows = code("Une explosion est survenue dans une usine chimique à Lyon.", "2016-03-22")
     assert not rows, show(rows)
+
+
+def test_who_is_to_be_released_is_not_asked(code: Code) -> None:
+    """« ont réclamé la libération de militants basques »: the demand goes to the story's government."""
+    rows = code("Les manifestants français ont réclamé la libération de militants basques à Paris.", "2017-03-25")
+    assert [(r["actor1_code"], r["actor2_code"], r["event_code"]) for r in rows] == [
+        ("FRAOPP", "FRAGOV", "1053")], show(rows)
