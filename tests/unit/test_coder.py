@@ -1086,3 +1086,10 @@ def test_who_is_to_be_released_is_not_asked(code: Code) -> None:
     rows = code("Les manifestants français ont réclamé la libération de militants basques à Paris.", "2017-03-25")
     assert [(r["actor1_code"], r["actor2_code"], r["event_code"]) for r in rows] == [
         ("FRAOPP", "FRAGOV", "1053")], show(rows)
+
+
+def test_a_verb_with_avoir_and_no_ete_is_active_whatever_its_subject_label(code: Code) -> None:
+    """« … lui ont jeté des œufs » (parsed with a passive subject): the protesters threw, nobody threw at them."""
+    rows = code("Le candidat François Fillon était en visite à Cambo-les-Bains samedi. Une trentaine de manifestants "
+                "réclamant la libération de militants basques lui ont notamment jeté des œufs.", "2017-03-25")
+    assert not [r for r in rows if r["actor2_type1_code"] == "OPP"], show(rows)

@@ -159,9 +159,16 @@ def is_passive(token: Token) -> bool:
     children = list(token.children)
     if any(c.lower_ in w.passive_auxiliaries and c.pos_ == "AUX" for c in children):
         return True
-    if token.lemma_.lower() in w.etre_verbs or reflexive(token):
+    if token.lemma_.lower() in w.etre_verbs or reflexive(token) or active_perfect(token):
         return False
     return "Voice=Pass" in str(token.morph) or any(c.dep_ == "aux:pass" for c in children)
+
+
+def active_perfect(verb: Token) -> bool:
+    """'lui ont jeté des œufs' (avoir, no 'été'): active, whatever voice or subject label the parser gave."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    return any(c.lemma_.lower() == "avoir" for c in auxiliaries) and not any(
+        c.lower_ in words().passive_auxiliaries or c.dep_ == "aux:pass" for c in auxiliaries)
 
 
 def reflexive(token: Token) -> bool:

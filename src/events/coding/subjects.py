@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from events.coding.mentions import Sentence
-from events.coding.modality import present_participle
+from events.coding.modality import active_perfect, present_participle
 from events.coding.types import Mention
 from events.coding.words import words
 
@@ -45,7 +45,8 @@ def subject(ctx: Sentence, token: Token) -> tuple[Mention | None, bool]:
         for child in current.children:
             if child.dep_ in SUBJECTS:
                 # "a été arrêté après avoir insulté la police": the man insulted, whatever befell him after
-                return subject_mention(ctx, child, current), child.dep_ == "nsubj:pass" and shares_voice
+                return subject_mention(ctx, child, current), child.dep_ == "nsubj:pass" and shares_voice \
+                    and not active_perfect(current)
         if current.dep_ == "acl:relcl" or (current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}):
             # "35 diplomates russes accusés d'espionnage": a past participle's noun is what undergoes it
             undergoes = current.dep_ == "acl" and "Tense=Past" in str(current.morph) \
