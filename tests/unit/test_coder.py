@@ -1093,3 +1093,11 @@ def test_a_verb_with_avoir_and_no_ete_is_active_whatever_its_subject_label(code:
     rows = code("Le candidat François Fillon était en visite à Cambo-les-Bains samedi. Une trentaine de manifestants "
                 "réclamant la libération de militants basques lui ont notamment jeté des œufs.", "2017-03-25")
     assert not [r for r in rows if r["actor2_type1_code"] == "OPP"], show(rows)
+
+
+def test_one_person_named_by_nationality_is_a_civilian_of_that_country(code: Code) -> None:
+    """« Un Somalien a été arrêté »: SOMCVL; « les Palestiniens » stay the people (PSE)."""
+    rows = code("Un Somalien a été arrêté par la police américaine en Oregon.", "2017-03-06")
+    assert [(r["actor1_code"], r["actor2_code"]) for r in rows] == [("USACOP", "SOMCVL")], show(rows)
+    rows = code("Les Palestiniens ont manifesté contre le gouvernement israélien.", "2017-03-06")
+    assert [r["actor1_code"] for r in rows] == ["PSE"], show(rows)

@@ -247,9 +247,18 @@ class Sentence:
             # a people named by its demonym ("des milliers de Sud-Coréens") is a party of its own beside its
             # government: they may protest against it
             kind = "people" if head_is_demonym and not military else "country"
-            actor = country_actor(atom.country, "MIL" if military else None, name=text, kind=kind)
+            role = "MIL" if military else None
+            if head_is_demonym and not military and self._one_person(first):
+                role, kind = "CVL", "title"  # "un Somalien a été arrêté": one civilian of that country
+            actor = country_actor(atom.country, role, name=text, kind=kind)
             return Mention(actor, start, end, text, self.doc[atom.start].idx)
         return None
+
+    @staticmethod
+    def _one_person(demonym: Token) -> bool:
+        """'un Somalien', 'une Palestinienne': a demonym noun in the singular with an indefinite article."""
+        return demonym.pos_ in {"NOUN", "PROPN"} and "Number=Plur" not in str(demonym.morph) and any(
+            c.dep_ == "det" and c.lower_ in words().indefinite_articles for c in demonym.children)
 
     def _shared_demonym(self, head: Token) -> str | None:
         """'au peuple et au gouvernement haïtiens': a plural demonym after two singular nouns qualifies both."""
