@@ -215,7 +215,8 @@ class Discourse:
             if event.code[:2] != "18":
                 continue
             actor = event.actor1.actor
-            if actor.country and (actor.kind == "people" or actor.role in ATTACKER_ROLES):
+            # "un Palestinien" is a civilian of that people, "les Palestiniens" the people
+            if actor.country and (actor.kind == "people" or actor.role in ATTACKER_ROLES or actor.role == "CVL"):
                 return actor.country
             return None
         return None
