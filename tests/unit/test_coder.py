@@ -1101,3 +1101,10 @@ def test_one_person_named_by_nationality_is_a_civilian_of_that_country(code: Cod
     assert [(r["actor1_code"], r["actor2_code"]) for r in rows] == [("USACOP", "SOMCVL")], show(rows)
     rows = code("Les Palestiniens ont manifesté contre le gouvernement israélien.", "2017-03-06")
     assert [r["actor1_code"] for r in rows] == ["PSE"], show(rows)
+
+
+def test_a_town_tagged_misc_is_a_place_taken(code: Code) -> None:
+    """« ont repris Dabiq » (the small model tags the town MISC): a place seized from the story's enemy."""
+    rows = code("Les rebelles syriens combattent l'État islamique dans le nord de la Syrie. Les rebelles syriens ont "
+                "repris Dabiq.", "2016-11-23")
+    assert any(r["event_code"] == "192" and r["actor2_code"] == "IMGMUSISI" for r in rows), show(rows)

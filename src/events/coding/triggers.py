@@ -160,7 +160,8 @@ def words_near(token: Token, lexicon: Lexicon | None = None, *, _outer: frozense
         g.dep_ == "case" for g in c.children))]  # "à Mossoul" says where, not what was taken
     of_object = [c for o in objects for c in o.children if c.dep_ == "nmod"  # "le reste de Mossoul", not "à Mossoul"
                  and all(g.lower_ in {"de", "d'", "du", "des"} for g in c.children if g.dep_ == "case")]
-    if any(t.ent_type_ == "LOC" for t in (*objects, *of_object)):
+    # a town the small model tags MISC ("a repris Dabiq") is a proper noun too
+    if any(t.ent_type_ == "LOC" or (t.ent_type_ == "MISC" and t.pos_ == "PROPN") for t in (*objects, *of_object)):
         found.add(NAMED_PLACE)  # "a repris Mossoul", "a pris le reste d'Alep": a place the text names, as the object
     if _terror_story(token.doc):
         found.add(TERROR_STORY)  # "une explosion est survenue" in an article about an attack
