@@ -1108,3 +1108,11 @@ def test_a_town_tagged_misc_is_a_place_taken(code: Code) -> None:
     rows = code("Les rebelles syriens combattent l'État islamique dans le nord de la Syrie. Les rebelles syriens ont "
                 "repris Dabiq.", "2016-11-23")
     assert any(r["event_code"] == "192" and r["actor2_code"] == "IMGMUSISI" for r in rows), show(rows)
+
+
+def test_a_pronoun_may_point_to_another_person_of_the_same_government(code: Code) -> None:
+    """« Le Premier ministre l'a convoqué »: the minister named before, though both are French officials."""
+    rows = code("Bruno Le Roux, le ministre de l'Intérieur français, a répondu en marge d'un déplacement. Le Premier "
+                "ministre Bernard Cazeneuve l'a convoqué mardi.", "2017-03-22")
+    assert any(r["event_code"] == "040" and r["actor1_country_code"] == "FRA" and r["actor2_country_code"] == "FRA"
+               for r in rows), show(rows)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from events.coding.mentions import Sentence
 from events.coding.modality import active_perfect, present_participle
-from events.coding.types import Mention
+from events.coding.types import Mention, same_party
 from events.coding.words import words
 
 # Clauses that share the subject of the clause they depend on (gerunds, infinitives, coordinated verbs).
@@ -158,13 +158,17 @@ def pronoun_target(ctx: Sentence, token: Token, *, people_here: bool = False) ->
     earlier in the sentence comes first)."""
     found, _ = subject(ctx, token)
     not_key = found.actor.key if found else None
+
+    def other(mention: Mention) -> bool:  # two people of one government are two parties ("l'a convoqué")
+        return bool(mention.actor.key) and (found is None or not same_party(mention.actor, found.actor))
+
     acted_on = ctx.discourse.last_acted_on_in_sentence(not_key, ctx.index)
     if acted_on is not None:
         return acted_on
     for tok in ctx.sent:  # "M. Zelensky avait été reçu…, par Rishi Sunak, qui lui avait promis…"
         if tok.i < token.i and tok.dep_ in SUBJECTS and tok.pos_ != "PRON":
             here = ctx.mention(ctx.np_top(tok))
-            if here is not None and here.actor.key and here.actor.key != not_key:
+            if here is not None and other(here):
                 return here
     # "Reçu à Tokyo par le Premier ministre Shigeru Ishiba, il a signé avec lui…": a person named earlier
     # in the same sentence, in any function
@@ -174,7 +178,7 @@ def pronoun_target(ctx: Sentence, token: Token, *, people_here: bool = False) ->
                 and here.actor.key != not_key:
             return here
     for mention in reversed(ctx.discourse.subjects[-3:]):
-        if mention.actor.key and mention.actor.key != not_key:
+        if other(mention):
             return mention
     return ctx.discourse.last_other(not_key)
 
