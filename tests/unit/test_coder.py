@@ -1116,3 +1116,11 @@ def test_a_pronoun_may_point_to_another_person_of_the_same_government(code: Code
                 "ministre Bernard Cazeneuve l'a convoqué mardi.", "2017-03-22")
     assert any(r["event_code"] == "040" and r["actor1_country_code"] == "FRA" and r["actor2_country_code"] == "FRA"
                for r in rows), show(rows)
+
+
+def test_a_domestic_reaction_answers_the_author_of_the_act(code: Code) -> None:
+    """« Les associations ont dénoncé cette décision » after the government's act: against the government."""
+    rows = code("Le gouvernement français a expulsé des migrants de Calais. Les associations françaises ont dénoncé "
+                "cette décision.", "2018-12-10")
+    assert any(r["event_code"] == "111" and r["actor1_code"] == "FRANGO" and r["actor2_code"] == "FRAGOV"
+               for r in rows), show(rows)

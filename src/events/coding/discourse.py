@@ -184,12 +184,12 @@ class Discourse:
     def last_author(self, subject: Mention, *, sentence_index: int) -> Mention | None:
         """Who did the act the speaker's words point back to ("ont condamné cet acte", "a salué cette décision"):
         the author of the article's latest event by another party, in the last two sentences."""
-        for event in reversed(self.events):
-            if event.sentence_index < sentence_index - 2:
-                return None
-            if event.actor1.actor.key != subject.actor.key:
-                return event.actor1
-        return None
+        recent = [e for e in reversed(self.events) if e.sentence_index >= sentence_index - 2]
+        # another country's act first; else another party of the subject's own (the government, for the opposition)
+        # (named there: not a party the text only implies, "ont été tués": the attackers)
+        return next((e.actor1 for e in recent if e.actor1.actor.key != subject.actor.key), None) or next(
+            (e.actor1 for e in recent if not same_party(e.actor1.actor, subject.actor)
+             and e.actor1.actor.name != e.actor1.actor.role), None)
 
     def story_enemy(self, subject: Mention) -> Mention | None:
         """The party on the other side of the article's war, the most named so far: for a state or its forces an
