@@ -1124,3 +1124,11 @@ def test_a_domestic_reaction_answers_the_author_of_the_act(code: Code) -> None:
                 "cette décision.", "2018-12-10")
     assert any(r["event_code"] == "111" and r["actor1_code"] == "FRANGO" and r["actor2_code"] == "FRAGOV"
                for r in rows), show(rows)
+
+
+def test_an_organisation_acronym_is_no_town(code: Code) -> None:
+    """« au siège de l'OTAN »: NATO, not the Nigerian town Otan."""
+    rows = code("Le président américain s'est rendu au siège de l'OTAN.", "2018-12-10")
+    named = {r[f"actor{n}_country_code"] for r in rows for n in (1, 2)}
+    named |= {r.get("action_geo_country_code") for r in rows}
+    assert not named & {"NGA", "NI"}, show(rows)

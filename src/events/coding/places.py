@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from events.actors import ATOM_CAPITAL, ATOM_PERSON, ATOM_ROLE, Atom
+from events.actors import ATOM_CAPITAL, ATOM_PERSON, ATOM_ROLE, ATOM_TERM, Atom
 from events.coding.types import Mention, PlaceMention
 from events.coding.words import words
 from events.countries import Country
@@ -137,6 +137,8 @@ def is_place_use(span: Span, by_token: dict[int, Atom]) -> bool:
     atom = by_token.get(span.start)
     if atom is not None and atom.kind == ATOM_PERSON:
         return False
+    if atom is not None and atom.kind == ATOM_TERM and span[0].is_upper and len(span[0]) > 1:
+        return False  # "au siège de l'OTAN": an organisation's acronym, not the Nigerian town Otan
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in w.definite_articles and span.start > 1:
         before = span.doc[span.start - 2]
