@@ -111,7 +111,8 @@ _GENERIC_DIVISIONS = {
     "montagnes", "cascades", "oriental", "occidental", "coast", "rivers", "lagunes", "bay", "mid", "upper", "lower",
     "federal district", "distrito federal", "national capital", "far north", "south west", "north west", "south east",
     "north east", "red sea", "collines", "hauts bassins", "la union", "union", "sahel", "plaines", "atlantique",
-    "maritime", "dependencias federales", "estuaire", "mer rouge",
+    "maritime", "dependencias federales", "estuaire", "mer rouge", "nord ouest", "nord est", "sud ouest", "sud est",
+    "extreme nord", "centre nord", "centre est", "centre ouest", "centre sud",
 }
 KIND_COUNTRY, KIND_ADM1, KIND_ADM2, KIND_CITY, KIND_REGION = "country", "adm1", "adm2", "city", "region"
 # US state names too ambiguous to mean the state when found in a text (the capital, the city, the country).

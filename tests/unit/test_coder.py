@@ -1132,3 +1132,15 @@ def test_an_organisation_acronym_is_no_town(code: Code) -> None:
     named = {r[f"actor{n}_country_code"] for r in rows for n in (1, 2)}
     named |= {r.get("action_geo_country_code") for r in rows}
     assert not named & {"NGA", "NI"}, show(rows)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    pytest.param("L'armée syrienne a bombardé les rebelles syriens dans le Nord-Ouest du pays.", "Botswana",
+                 id="compass-division"),
+    pytest.param("La police française a arrêté trois manifestants sur les Champs-Élysées.", "Champs-sur-Marne",
+                 id="name-cut-at-hyphen"),
+    pytest.param("La police française a arrêté trois manifestants au CHU de Reims.", "Vietnam", id="acronym"),
+])
+def test_no_place_from_a_common_word_a_cut_name_or_an_acronym(code: Code, text: str, wrong: str) -> None:
+    rows = code(text, "2018-12-10")
+    assert rows and not any(wrong in str(r.get("action_geo_fullname")) for r in rows), show(rows)

@@ -111,7 +111,14 @@ def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
             if _name_runs_on(sent.doc, start + cut):
                 continue  # "la Grande mosquée de Paris": "Grande" is no town when the name runs on in lower case
             piece = sent.doc[start:start + cut].text
+            hyphen_next = start + cut < len(sent.doc) and sent.doc[start + cut].text.startswith("-") \
+                and not sent.doc[start + cut - 1].whitespace_
+            if piece.endswith("-") or hyphen_next:
+                continue  # "les Champs-Élysées" cut at its hyphen is no "Champs-sur-Marne"
             place = gazetteer.lookup(piece, context_countries=context)
+            if place is not None and cut == 1 and piece.isupper() and len(piece) <= 5 \
+                    and place.geo_type != GEO_COUNTRY:
+                place = None  # "au CHU de Reims": an acronym, not the Vietnamese town Chũ
             if place is not None:
                 text = piece
                 break
