@@ -201,7 +201,7 @@ def _words(folded: str) -> str:
 
 # -- names as written ---------------------------------------------------------------------------------------
 
-_DETERMINER = re.compile(r"^(?:les|le|la|l')\s*(?=\S)")
+_DETERMINER = re.compile(r"^(?:(?:les|le|la)\s+|l')(?=\S)")  # "la Liga", not "LaLiga" → "Liga"
 # "la province de Kandahar", "le département du Var", "l'État de Géorgie", "la ville de Bordeaux"
 _TYPE_WORDS = {
     "province": "admin", "region": "admin", "departement": "admin", "etat": "admin", "oblast": "admin",

@@ -344,3 +344,12 @@ def test_geocode_row_without_context_or_answer(gazetteer):
     assert geocode_row(gazetteer, "Pékin")["match"] == "name"
     assert geocode_row(gazetteer, "Nord", "Alerte orange dans le Pas-de-Calais, la Somme et le Nord.")[
         "geonames_id"] == "2990129"
+
+
+def test_a_determiner_is_dropped_only_as_a_word(gazetteer):
+    """« le Mali » is Mali, but « LaLiga » (the Spanish football league) is no « Liga » (Riga's alternate name)."""
+    from events.places import normalize_place_name
+
+    assert normalize_place_name("le Mali").keys == ("le mali", "mali")
+    assert normalize_place_name("LaLiga").keys == ("laliga",)
+    assert gazetteer.lookup("LaLiga") is None
