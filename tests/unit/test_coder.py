@@ -1144,3 +1144,13 @@ def test_an_organisation_acronym_is_no_town(code: Code) -> None:
 def test_no_place_from_a_common_word_a_cut_name_or_an_acronym(code: Code, text: str, wrong: str) -> None:
     rows = code(text, "2018-12-10")
     assert rows and not any(wrong in str(r.get("action_geo_fullname")) for r in rows), show(rows)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("L'armée syrienne a bombardé les rebelles syriens à Khan Cheikhoun.", "Syria", id="khan-cheikhoun"),
+    pytest.param("Un assaillant britannique a foncé sur la foule sur le London Bridge.", "London", id="london-bridge"),
+])
+def test_a_name_that_runs_on_is_no_town_of_its_first_word(code: Code, text: str, expected: str) -> None:
+    """« Khan Cheikhoun » is not Haan (Germany, alternate name « Khan »); « London Bridge » is in London."""
+    rows = code(text, "2017-04-05")
+    assert rows and all(expected in str(r.get("action_geo_fullname")) for r in rows), show(rows)

@@ -131,11 +131,13 @@ def sentence_places(sent: Span, by_token: dict[int, Atom], gazetteer: Gazetteer,
 
 
 def _name_runs_on(doc: Doc, end: int) -> bool:
-    """The named entity goes on past ``end`` with a lower-case word that joins no name ("Grande mosquée")."""
+    """The named entity goes on past ``end`` with a word that joins no name ("la Grande mosquée", "Khan Cheikhoun",
+    "le New York Times"): the place is the whole name or none."""
     if end >= len(doc):
         return False
     token = doc[end]
-    return token.ent_iob_ == "I" and token.is_alpha and token.text[:1].islower() and token.lower_ not in _NAME_JOINERS
+    return token.ent_iob_ == "I" and token.is_alpha and token.lower_ not in _NAME_JOINERS \
+        and token.lower_ not in words().landmark_words  # "London Bridge" is in London
 
 
 def is_place_use(span: Span, by_token: dict[int, Atom]) -> bool:

@@ -23,6 +23,7 @@ REQUIRED_SETS = (
     "nationality_markers",
     "attack_nouns",
     "terror_words",
+    "landmark_words",
     "auxiliary_infinitives",
     "auxiliary_lemmas",
     "backing_nouns",
