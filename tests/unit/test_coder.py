@@ -1154,3 +1154,11 @@ def test_a_name_that_runs_on_is_no_town_of_its_first_word(code: Code, text: str,
     """« Khan Cheikhoun » is not Haan (Germany, alternate name « Khan »); « London Bridge » is in London."""
     rows = code(text, "2017-04-05")
     assert rows and all(expected in str(r.get("action_geo_fullname")) for r in rows), show(rows)
+
+
+def test_with_no_place_named_yet_the_articles_first_town_is_the_venue(code: Code) -> None:
+    """No dateline, no place in the first sentence: the town the article names later is where it happened."""
+    rows = code("La police française a arrêté trois manifestants. Le rassemblement avait réuni 3 000 personnes à "
+                "Lyon.", "2018-12-10")
+    assert [(r["event_code"], r.get("action_geo_fullname")) for r in rows] == [
+        ("173", "Lyon, Auvergne-Rhône-Alpes, France")], show(rows)

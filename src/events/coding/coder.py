@@ -37,7 +37,7 @@ from events.coding.verbless import repair_verbless
 from events.coding.words import words
 from events.dates import DateMention, find_dates
 from events.nlp import sentence_ents
-from events.places import Gazetteer, load_gazetteer
+from events.places import GEO_COUNTRY, Gazetteer, load_gazetteer
 
 _VIOLENT_ROOTS = ("16", "17", "18", "19", "20")
 _STATEMENT_CODE = "010"  # plain statements and announcements: what they announce is the event
@@ -82,6 +82,9 @@ class Coder:
             story.update(country for country in map(_atom_country, atoms) if country)
             prepared.append((atoms, places))
         discourse.set_story(story)
+        if discourse.last_place is None:  # no dateline: the article's first town is its venue until one is named
+            discourse.last_place = next((p for _, places in prepared for p in places
+                                         if p.place.geo_type != GEO_COUNTRY), None)
         discourse.claimant = self._claimant(sentences, prepared)
         nationalities = (_assailant_nationality(sent, atoms)
                          for sent, (atoms, _) in zip(sentences, prepared, strict=True))
