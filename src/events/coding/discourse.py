@@ -99,12 +99,6 @@ class Discourse:
                 return other, last
         return None
 
-    def last_other(self, not_key: str | None) -> Mention | None:
-        for mention in reversed(self.mentions):
-            if mention.actor.key and mention.actor.key != not_key:
-                return mention
-        return None
-
     def salient(self) -> Mention | None:
         """Antecedent of 'il' / 'elle': the last person in subject position, else the last person named."""
         subjects = [m for m in self.subjects if m.actor.kind in PEOPLE | {"igo"}]

@@ -180,7 +180,7 @@ def pronoun_target(ctx: Sentence, token: Token, *, people_here: bool = False) ->
     for mention in reversed(ctx.discourse.subjects[-3:]):
         if other(mention):
             return mention
-    return ctx.discourse.last_other(not_key)
+    return next((m for m in reversed(ctx.discourse.mentions) if other(m)), None)
 
 
 def backs(noun: Token) -> bool:
