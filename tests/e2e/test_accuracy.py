@@ -45,7 +45,7 @@ def test_regional_set_floor():
     regions = Path(__file__).resolve().parents[1] / "data" / "regions"
     figures = _figures(regions / "articles.jsonl", regions / "gold.jsonl", skip_domestic=True)
     assert figures["precision"] >= 0.74, figures
-    assert figures["f1"] >= 0.71, figures
+    assert figures["f1"] >= 0.72, figures
     assert figures["date_accuracy"] >= 0.90, figures
 
 
@@ -61,7 +61,7 @@ def test_real_news_training_set_floor():
     articles = [a for a in read_inputs([train / "articles.jsonl"]) if isinstance(a, Article)]
     gold = load_gold(train / "gold.jsonl")
     rows = list(extract_events(articles, options=ExtractOptions(n_process=2)))
-    for part, floor in ((articles[:150], 0.48), (articles[150:], 0.40)):
+    for part, floor in ((articles[:150], 0.50), (articles[150:], 0.42)):
         ids = {a.article_id for a in part}
         figures = score([r for r in rows if r["article_id"] in ids], {k: v for k, v in gold.items() if k in ids})
         values = figures.as_dict()
