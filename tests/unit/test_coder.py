@@ -1162,3 +1162,11 @@ def test_with_no_place_named_yet_the_articles_first_town_is_the_venue(code: Code
                 "Lyon.", "2018-12-10")
     assert [(r["event_code"], r.get("action_geo_fullname")) for r in rows] == [
         ("173", "Lyon, Auvergne-Rhône-Alpes, France")], show(rows)
+
+
+def test_a_role_word_after_a_bare_en_is_manner_not_a_party(code: Code) -> None:
+    """« des policiers en civil »: plain-clothes police, no civilians."""
+    rows = code("Des policiers en civil ont arrêté trois grévistes belges à Bruxelles.", "2016-11-15")
+    assert [(r["actor1_code"], r["actor2_code"]) for r in rows] == [("BELCOP", "BELLAB")], show(rows)
+    rows = code("Les grévistes belges ont été dispersés par des policiers en civil.", "2016-11-15")
+    assert not [r for r in rows if "CVL" in (r["actor1_code"] or "") + (r["actor2_code"] or "")], show(rows)

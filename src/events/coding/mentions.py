@@ -147,7 +147,8 @@ class Sentence:
         if named is not None:
             return Mention(named, start, end, text, head.idx)
         terms = [a for a in atoms if a.kind == ATOM_TERM]
-        roles = [a for a in atoms if a.kind == ATOM_ROLE and not self._qualifies_a_thing(a, head)]
+        roles = [a for a in atoms if a.kind == ATOM_ROLE and not self._qualifies_a_thing(a, head)
+                 and not self._manner(a)]
         if len(roles) > 1:  # "le jeune président": the noun is the role, not the adjective before it
             roles = [a for a in roles if not self._qualifies_a_role(a)] or roles
         if terms and not roles:
@@ -279,6 +280,12 @@ class Sentence:
         return (role.end - role.start == 1 and token.pos_ == "ADJ" and token.dep_ == "amod"
                 and head.i in {token.i, token.head.i} and token.head.i not in self.by_token
                 and token.head.lemma_.lower() not in words().military_heads)
+
+    def _manner(self, role: Atom) -> bool:
+        """'des policiers en civil': a role word after a bare « en » says how, it names no one."""
+        token = self.doc[role.start]
+        return token.i > 0 and self.doc[token.i - 1].lower_ == "en" and not any(
+            c.dep_ == "det" for c in token.children)
 
     def _qualifies_a_role(self, role: Atom) -> bool:
         token = self.doc[role.start]
