@@ -1170,3 +1170,9 @@ def test_a_role_word_after_a_bare_en_is_manner_not_a_party(code: Code) -> None:
     assert [(r["actor1_code"], r["actor2_code"]) for r in rows] == [("BELCOP", "BELLAB")], show(rows)
     rows = code("Les grévistes belges ont été dispersés par des policiers en civil.", "2016-11-15")
     assert not [r for r in rows if "CVL" in (r["actor1_code"] or "") + (r["actor2_code"] or "")], show(rows)
+
+
+def test_the_subjects_own_forces_are_no_guessed_target(code: Code) -> None:
+    """« la Turquie a décidé d'envoyer des renforts à son armée »: its own means, no event between two parties."""
+    rows = code("La Turquie a décidé d'envoyer des renforts à son armée.", "2017-01-12")
+    assert not [r for r in rows if r["actor2_code"] == "TURMIL"], show(rows)

@@ -44,10 +44,18 @@ def linear(ctx: Sentence, token: Token, *, after: bool, exclude: Mention | None,
         if after and exclude is not None and _another_agent(ctx.doc[head], token, exclude):
             continue
         mention = ctx.mention(ctx.doc[head])
+        if mention is not None and exclude is not None and _own(ctx.doc[head], mention, exclude):
+            continue
         if mention is not None and (exclude is None or not same_party(mention.actor, exclude.actor)) and (
                 domestic or exclude is None or mention.actor.key != exclude.actor.key):
             return mention
     return None
+
+
+def _own(token: Token, mention: Mention, source: Mention) -> bool:
+    """'la Turquie a envoyé son armée': the source's own forces, named with a possessive, are its means."""
+    return mention.actor.country == source.actor.country and any(
+        c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in token.children)
 
 
 def _another_agent(token: Token, trigger: Token, source: Mention) -> bool:
