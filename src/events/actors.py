@@ -232,7 +232,11 @@ def _case_fits(written: str, text: str) -> bool:
 def person_actor(persons: tuple[Person, ...], when: date | None) -> Actor:
     """The person's actor code on the article's date (office in force then, else the latest one)."""
     in_office = [p for p in persons if p.in_office(when)]
-    pool = in_office or list(persons)
+    # out of office: the offices held before that day, never one taken later (Dilma Rousseff in 2016 is a former
+    # president of Brazil, not the head of the BRICS bank she became in 2023)
+    before = [p for p in persons if when is None or p.start is None or p.start <= when]
+    first = min(persons, key=lambda p: p.start.toordinal() if p.start else 0)
+    pool = in_office or before or [first]  # before any office in the tables: the first one's country
     # Prefer the highest office held that day, then the most recent start.
     rank = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3,
             "igo_leader": 0}

@@ -403,3 +403,16 @@ def test_every_row_is_found_by_its_name_with_its_own_code():
         if actor.code not in expected:
             bad.append(f"{row.where} {row['name']} on {day}: {actor.code}, expected {' or '.join(sorted(expected))}")
     assert not bad, "\n".join(bad[:40])
+
+
+def test_an_office_taken_later_never_codes_an_earlier_article():
+    """Dilma Rousseff the day after leaving Brazil's presidency (2016) is a former president, not the head of the
+    BRICS bank she became in 2023; before any office in the tables, the first one's country."""
+    from datetime import date
+
+    from events.actors import load_lexicon, person_actor
+
+    persons = tuple(load_lexicon().persons("Dilma Rousseff"))
+    assert person_actor(persons, date(2016, 9, 1)).code == "BRAELI"
+    assert person_actor(persons, date(2024, 9, 1)).code == "IGOBRC"
+    assert person_actor(persons, date(2005, 9, 1)).code == "BRAELI"
