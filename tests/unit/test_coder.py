@@ -1176,3 +1176,14 @@ def test_the_subjects_own_forces_are_no_guessed_target(code: Code) -> None:
     """« la Turquie a décidé d'envoyer des renforts à son armée »: its own means, no event between two parties."""
     rows = code("La Turquie a décidé d'envoyer des renforts à son armée.", "2017-01-12")
     assert not [r for r in rows if r["actor2_code"] == "TURMIL"], show(rows)
+
+
+@pytest.mark.parametrize(("text", "host"), [
+    pytest.param("Le président français, en visite officielle à Pékin, a salué la coopération.", "CHNGOV", id="visite"),
+    pytest.param("Le président français, en déplacement à Berlin, a critiqué la Russie.", "DEUGOV", id="deplacement"),
+])
+def test_en_visite_a_is_a_visit_by_the_noun_it_qualifies(code: Code, text: str, host: str) -> None:
+    """« X, en visite à Pékin, … »: X visits China."""
+    rows = code(text, "2018-12-10")
+    assert any(r["event_code"] == "042" and r["actor1_code"] == "FRAGOV" and r["actor2_code"] == host
+               for r in rows), show(rows)

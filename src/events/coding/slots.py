@@ -229,6 +229,13 @@ def noun_source(ctx: Sentence, token: Token, *, owner_is_target: bool = False,
     clause subject holds over a length of time ('après trois jours de négociations avec X, le ministre a …').
     """
     w = words()
+    if token.head.i != token.i and token.head.pos_ in {"NOUN", "PROPN"} and not any(
+            c.dep_ == "det" for c in token.children) and any(
+            c.dep_ == "case" and c.lower_ == "en" for c in token.children):
+        # "le président français, en visite à Pékin, …": who is on the visit is the noun it qualifies
+        found = ctx.mention(ctx.np_top(token.head))
+        if found is not None:
+            return found
     possessive = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
     passive_head = token.head.pos_ in {"VERB", "AUX"} and any(
         c.dep_ == "nsubj:pass" and c.i == token.i for c in token.head.children)
