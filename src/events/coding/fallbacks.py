@@ -62,7 +62,10 @@ def _another_agent(token: Token, trigger: Token, source: Mention) -> bool:
     """After the trigger, the agent "par X" of the trigger or of a participle coordinated with it ("soutenue par
     l'Ukraine mais refusée par la Russie") or a party coordinated with the source ("condamné par François Fillon
     et Marine Le Pen") acts beside the source, not on it."""
-    if any(c.dep_ == "case" and c.lower_ in words().by for c in token.children):
+    def by(t: Token) -> bool:  # introduced by « par »
+        return any(c.dep_ == "case" and c.lower_ in words().by for c in t.children)
+
+    if by(token):
         verb = token.head
         if verb.i == trigger.i or (verb.dep_ == "conj" and verb.head.i == trigger.i) or (
                 trigger.dep_ == "conj" and trigger.head.i == verb.i):
@@ -71,7 +74,7 @@ def _another_agent(token: Token, trigger: Token, source: Mention) -> bool:
     while current.dep_ in {"conj", "appos"} and current.head.i != current.i:
         current = current.head
         if source.start <= current.i < source.end:  # "par X et Y", not "entre X et Y"
-            return any(c.dep_ == "case" and c.lower_ in words().by for c in current.children)
+            return by(current)
     return False
 
 
